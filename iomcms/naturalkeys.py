@@ -1,0 +1,17 @@
+"""Natural keys for reference tables, so fixtures and spreadsheets name rows, not ids."""
+
+from django.db import models
+
+
+class NaturalKeyManager(models.Manager):
+    def get_by_natural_key(self, key):
+        return self.get(**{self.model.NATURAL_KEY: key})
+
+
+class NaturalKeyMixin:
+    """For models with a unique field named by `NATURAL_KEY`."""
+
+    NATURAL_KEY = "slug"
+
+    def natural_key(self):
+        return (getattr(self, self.NATURAL_KEY),)

@@ -1,0 +1,99 @@
+"""What every public record shares: a publication state, a go-live time, a slug,
+timestamps and the key of the source text it came from.
+
+`published()` is the one rule every public reader goes through.
+"""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """Records a visitor may see: published, and live (no go-live time, or one past)."""
+        at = at or timezone.now()
+        return self.filter(
+            Q(go_live_at__isnull=True) | Q(go_live_at__lte=at),
+            status=Status.PUBLISHED,
+        )
+
+    def drafts(self):
+        return self.filter(status=Status.DRAFT)
+
+
+class Publishable(models.Model):
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text=_("Only published records whose go-live time has passed are public."),
+    )
+    go_live_at = models.DateTimeField(
+        _("go-live time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "When a published record becomes public. Empty means as soon as it is published."
+        ),
+    )
+    source_key = models.CharField(
+        _("source key"),
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text=_("Stable key of the source text this record was imported from."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_live(self):
+        return self.status == Status.PUBLISHED and (
+            self.go_live_at is None or self.go_live_at <= timezone.now()
+        )
+
+
+def unique_source_key(table):
+    """One record per source text: the key a re-import finds it by."""
+    return models.UniqueConstraint(
+        fields=["source_key"],
+        condition=~Q(source_key=""),
+        name=f"{table}_unique_source_key",
+    )
+
+
+def publish(queryset, at=None):
+    """Publish every record of `queryset` that is not yet; return how many changed.
+
+    A record without a go-live time gets `at` (now), so the site knows when it went out;
+    one scheduled for later keeps its time.
+    """
+    at = at or timezone.now()
+    drafts = queryset.exclude(status=Status.PUBLISHED)
+    changed = drafts.filter(go_live_at__isnull=True).update(
+        status=Status.PUBLISHED, go_live_at=at, updated_at=at
+    )
+    changed += drafts.update(status=Status.PUBLISHED, updated_at=at)
+    return changed
+
+
+def unpublish(queryset):
+    """Return every published record of `queryset` to draft; return how many changed."""
+    return queryset.filter(status=Status.PUBLISHED).update(
+        status=Status.DRAFT, updated_at=timezone.now()
+    )

@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import TemplateView
+
+admin.site.site_header = "IOM Latin America and the Caribbean — content"
+admin.site.site_title = "iomcms admin"
+admin.site.index_title = "Content"
+
+urlpatterns = [
+    path("", include("iomcms.site_urls")),
+    path("", include("newsroom.urls")),
+    path("", include("projects.urls")),
+    path("admin/", admin.site.urls),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+        name="robots",
+    ),
+]

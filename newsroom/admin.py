@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from iomcms.admin import PublishableAdmin
+
+from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
+
+
+@admin.register(Office)
+class OfficeAdmin(admin.ModelAdmin):
+    list_display = ("name", "country")
+    list_filter = ("country",)
+    search_fields = ("name", "country__name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("country",)
+    list_select_related = ("country",)
+
+
+@admin.register(Contact)
+class ContactAdmin(PublishableAdmin):
+    list_display = ("name", "role", "office", "phone", "email", "status", "live")
+    list_filter = ("status", "office")
+    search_fields = ("name", "email", "role", "office__name")
+    prepopulated_fields = {"slug": ("name",)}
+    autocomplete_fields = ("office",)
+    list_select_related = ("office",)
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "role", "office", "phone", "email")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Theme)
+class ThemeAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug")
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+class ReleaseContactInline(admin.TabularInline):
+    model = ReleaseContact
+    autocomplete_fields = ("contact",)
+    fields = ("position", "contact")
+    extra = 1
+
+
+@admin.register(NewsRelease)
+class NewsReleaseAdmin(PublishableAdmin):
+    list_display = ("title", "location", "published_on", "status", "live", "updated_at")
+    list_filter = ("status", "published_on", "countries", "themes")
+    search_fields = ("title", "summary", "body", "location")
+    date_hierarchy = "published_on"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("countries", "themes")
+    inlines = (ReleaseContactInline,)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", ("location", "published_on"), "summary", "body")}),
+        (_("Filing"), {"fields": ("countries", "themes")}),
+        PublishableAdmin.publishing_fieldset,
+    )
+
+
+@admin.register(Summit)
+class SummitAdmin(admin.ModelAdmin):
+    list_display = ("name",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Statement)
+class StatementAdmin(PublishableAdmin):
+    list_display = ("title", "institution", "date", "summit", "mandate_paragraphs", "status", "live")
+    list_filter = ("status", "summit", "institution", "date")
+    search_fields = ("title", "institution", "body", "mandate_paragraphs")
+    date_hierarchy = "date"
+    prepopulated_fields = {"slug": ("title",)}
+    autocomplete_fields = ("summit",)
+    list_select_related = ("summit",)
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "institution", "date", "body")}),
+        (_("Mandates cited"), {"fields": ("summit", "mandate_paragraphs", "summit_paragraphs")}),
+        PublishableAdmin.publishing_fieldset,
+    )

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "newsroom"
+
+urlpatterns = [
+    path("news/", views.ReleaseListView.as_view(), name="list"),
+    path("news/<slug:slug>/", views.ReleaseDetailView.as_view(), name="detail"),
+    path("contacts/", views.ContactListView.as_view(), name="contacts"),
+    path("statements/", views.StatementListView.as_view(), name="statements"),
+    path("statements/<slug:slug>/", views.StatementDetailView.as_view(), name="statement"),
+]

@@ -1,0 +1,170 @@
+"""Where IOM works and what it funds there: regions, countries and IDF projects."""
+
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
+from iomcms.publishing import Publishable, unique_source_key
+
+YEAR_VALIDATORS = [MinValueValidator(1951), MaxValueValidator(2100)]
+
+
+class Region(NaturalKeyMixin, models.Model):
+    """A region as IOM's Development Fund (IDF) names it."""
+
+    NATURAL_KEY = "name"
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+
+class Country(NaturalKeyMixin, models.Model):
+    NATURAL_KEY = "iso_code"
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    iso_code = models.CharField(
+        _("ISO code"),
+        max_length=2,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{2}$", _("Two capital letters, e.g. AR."))],
+        help_text=_("ISO 3166-1 alpha-2 code, e.g. AR for Argentina."),
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        related_name="countries",
+        null=True,
+        blank=True,
+    )
+
+    objects = NaturalKeyManager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(iso_code__regex=r"^[A-Z]{2}$"),
+                name="country_iso_code_two_capitals",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("site:country", kwargs={"slug": self.slug})
+
+
+class ProjectStatus(models.TextChoices):
+    PIPELINE = "pipeline", _("Pipeline")
+    ACTIVE = "active", _("Active")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class Project(Publishable):
+    """A project page of the IOM Development Fund, every labelled field kept."""
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=300, unique=True)
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Paragraphs separated by a blank line.")
+    )
+    start_year = models.PositiveSmallIntegerField(
+        _("start"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        help_text=_("Year the project starts; the IDF gives years, not days."),
+    )
+    end_year = models.PositiveSmallIntegerField(
+        _("end"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        help_text=_("Year the project ends; not before the start."),
+    )
+    project_status = models.CharField(
+        _("project status"), max_length=20, choices=ProjectStatus.choices, blank=True,
+    )
+    project_type = models.CharField(
+        _("project type"), max_length=150, blank=True,
+        help_text=_("As the IDF names it, e.g. Migration Policy Activities."),
+    )
+    budget_usd = models.DecimalField(
+        _("budget (USD)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Budget amount in US dollars."),
+    )
+    coverage = models.CharField(
+        _("coverage"), max_length=100, blank=True, help_text=_("e.g. National, Regional.")
+    )
+    funding_year = models.PositiveSmallIntegerField(
+        _("funding year"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        help_text=_("The year the IDF funded the project (the page's \"Year\")."),
+    )
+    idf_region = models.ForeignKey(
+        Region, verbose_name=_("IDF region"), on_delete=models.PROTECT,
+        related_name="projects", null=True, blank=True,
+    )
+    prima_id = models.CharField(
+        _("Prima ID"), max_length=50, blank=True,
+        help_text=_("IOM's PRIMA identifier, e.g. AR10P0514."),
+    )
+    project_code = models.CharField(
+        _("Projects ID"), max_length=50, blank=True,
+        help_text=_("The project code, e.g. PO.0181."),
+    )
+    member_states = models.ManyToManyField(
+        Country, verbose_name=_("benefiting member states"), related_name="projects",
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["-start_year", "title"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        permissions = [("publish_project", _("Can publish and unpublish projects"))]
+        constraints = [
+            unique_source_key("project"),
+            models.UniqueConstraint(
+                fields=["project_code"], condition=~Q(project_code=""),
+                name="project_unique_project_code",
+                violation_error_message=_("Another project has this Projects ID."),
+            ),
+            models.UniqueConstraint(
+                fields=["prima_id"], condition=~Q(prima_id=""),
+                name="project_unique_prima_id",
+                violation_error_message=_("Another project has this Prima ID."),
+            ),
+            models.CheckConstraint(
+                condition=Q(budget_usd__isnull=True) | Q(budget_usd__gte=0),
+                name="project_budget_not_negative",
+                violation_error_message=_("The budget cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(end_year__gte=F("start_year")),
+                name="project_end_not_before_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("projects:detail", kwargs={"slug": self.slug})
