@@ -44,8 +44,9 @@ class PublishableAdmin(admin.ModelAdmin):
     def live(self, obj):
         return obj.is_live
 
-    @admin.action(description=_("Publish selected %(verbose_name_plural)s"),
-                  permissions=("publish",))
+    @admin.action(
+        description=_("Publish selected %(verbose_name_plural)s"), permissions=("publish",)
+    )
     def publish_selected(self, request, queryset):
         changed = publish(queryset)
         self.message_user(
@@ -55,8 +56,9 @@ class PublishableAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.action(description=_("Unpublish selected %(verbose_name_plural)s"),
-                  permissions=("publish",))
+    @admin.action(
+        description=_("Unpublish selected %(verbose_name_plural)s"), permissions=("publish",)
+    )
     def unpublish_selected(self, request, queryset):
         changed = unpublish(queryset)
         self.message_user(

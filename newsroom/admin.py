@@ -69,7 +69,15 @@ class SummitAdmin(admin.ModelAdmin):
 
 @admin.register(Statement)
 class StatementAdmin(PublishableAdmin):
-    list_display = ("title", "institution", "date", "summit", "mandate_paragraphs", "status", "live")
+    list_display = (
+        "title",
+        "institution",
+        "date",
+        "summit",
+        "mandate_paragraphs",
+        "status",
+        "live",
+    )
     list_filter = ("status", "summit", "institution", "date")
     search_fields = ("title", "institution", "body", "mandate_paragraphs")
     date_hierarchy = "date"

@@ -19,8 +19,12 @@ class Office(NaturalKeyMixin, models.Model):
     name = models.CharField(_("name"), max_length=150, unique=True)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     country = models.ForeignKey(
-        Country, verbose_name=_("country"), on_delete=models.PROTECT,
-        related_name="offices", null=True, blank=True,
+        Country,
+        verbose_name=_("country"),
+        on_delete=models.PROTECT,
+        related_name="offices",
+        null=True,
+        blank=True,
     )
 
     objects = NaturalKeyManager()
@@ -39,18 +43,24 @@ class Contact(Publishable):
 
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    role = models.CharField(_("role"), max_length=150, blank=True, help_text=_("e.g. Media Officer."))
+    role = models.CharField(
+        _("role"), max_length=150, blank=True, help_text=_("e.g. Media Officer.")
+    )
     office = models.ForeignKey(
-        Office, verbose_name=_("office"), on_delete=models.PROTECT,
-        related_name="contacts", null=True, blank=True,
+        Office,
+        verbose_name=_("office"),
+        on_delete=models.PROTECT,
+        related_name="contacts",
+        null=True,
+        blank=True,
     )
     phone = models.CharField(
-        _("phone"), max_length=60, blank=True,
+        _("phone"),
+        max_length=60,
+        blank=True,
         help_text=_("As it should be dialled from abroad, e.g. +54 11 4815 5194."),
     )
-    email = models.EmailField(
-        _("e-mail"), blank=True, help_text=_("One contact per address.")
-    )
+    email = models.EmailField(_("e-mail"), blank=True, help_text=_("One contact per address."))
 
     class Meta:
         ordering = ["name"]
@@ -60,7 +70,9 @@ class Contact(Publishable):
         constraints = [
             unique_source_key("contact"),
             models.UniqueConstraint(
-                Lower("email"), condition=~Q(email=""), name="contact_unique_email",
+                Lower("email"),
+                condition=~Q(email=""),
+                name="contact_unique_email",
                 violation_error_message=_("Another contact has this e-mail address."),
             ),
         ]
@@ -93,11 +105,15 @@ class NewsRelease(Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)
     location = models.CharField(
-        _("dateline location"), max_length=150, blank=True,
+        _("dateline location"),
+        max_length=150,
+        blank=True,
         help_text=_("Where the release is datelined, e.g. El Salvador or Geneva."),
     )
     published_on = models.DateField(
-        _("publication date"), null=True, blank=True,
+        _("publication date"),
+        null=True,
+        blank=True,
         help_text=_("The date the release carries. Leave empty when the source does not say."),
     )
     summary = models.TextField(
@@ -111,8 +127,11 @@ class NewsRelease(Publishable):
         Theme, verbose_name=_("themes"), related_name="news_releases", blank=True
     )
     contacts = models.ManyToManyField(
-        Contact, verbose_name=_("media contacts"), through="ReleaseContact",
-        related_name="news_releases", blank=True,
+        Contact,
+        verbose_name=_("media contacts"),
+        through="ReleaseContact",
+        related_name="news_releases",
+        blank=True,
     )
 
     class Meta:
@@ -139,7 +158,9 @@ class ReleaseContact(models.Model):
         NewsRelease, on_delete=models.CASCADE, related_name="contact_links"
     )
     contact = models.ForeignKey(
-        Contact, verbose_name=_("contact"), on_delete=models.PROTECT,
+        Contact,
+        verbose_name=_("contact"),
+        on_delete=models.PROTECT,
         related_name="release_links",
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -163,7 +184,9 @@ class Summit(NaturalKeyMixin, models.Model):
 
     NATURAL_KEY = "name"
 
-    name = models.CharField(_("name"), max_length=150, unique=True, help_text=_("e.g. VII Summit."))
+    name = models.CharField(
+        _("name"), max_length=150, unique=True, help_text=_("e.g. VII Summit.")
+    )
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
 
     objects = NaturalKeyManager()
@@ -183,22 +206,31 @@ class Statement(Publishable):
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)
     institution = models.CharField(
-        _("institution"), max_length=200,
+        _("institution"),
+        max_length=200,
         default="International Organization for Migration (IOM)",
     )
     date = models.DateField(_("date"))
     body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
     summit = models.ForeignKey(
-        Summit, verbose_name=_("summit"), on_delete=models.PROTECT,
-        related_name="statements", null=True, blank=True,
+        Summit,
+        verbose_name=_("summit"),
+        on_delete=models.PROTECT,
+        related_name="statements",
+        null=True,
+        blank=True,
         help_text=_("The summit whose mandates the statement reports on."),
     )
     mandate_paragraphs = models.CharField(
-        _("mandate paragraphs"), max_length=200, blank=True,
+        _("mandate paragraphs"),
+        max_length=200,
+        blank=True,
         help_text=_("Mandate paragraphs the statement cites, e.g. 17 or 3, 5-7."),
     )
     summit_paragraphs = models.CharField(
-        _("summit paragraphs"), max_length=200, blank=True,
+        _("summit paragraphs"),
+        max_length=200,
+        blank=True,
         help_text=_("Paragraphs of the summit's own declaration the statement cites."),
     )
 

@@ -23,8 +23,8 @@ class ReleaseDetailView(DetailView):
 
 
 class ContactListView(ListView):
-    queryset = Contact.objects.published().select_related("office").order_by(
-        "office__name", "name"
+    queryset = (
+        Contact.objects.published().select_related("office").order_by("office__name", "name")
     )
     context_object_name = "contacts"
 

@@ -33,11 +33,23 @@ class CountryAdmin(admin.ModelAdmin):
 @admin.register(Project)
 class ProjectAdmin(PublishableAdmin):
     list_display = (
-        "title", "project_code", "project_status", "start_year", "end_year", "budget_usd",
-        "idf_region", "status", "live",
+        "title",
+        "project_code",
+        "project_status",
+        "start_year",
+        "end_year",
+        "budget_usd",
+        "idf_region",
+        "status",
+        "live",
     )
     list_filter = (
-        "status", "project_status", "project_type", "coverage", "idf_region", "funding_year",
+        "status",
+        "project_status",
+        "project_type",
+        "coverage",
+        "idf_region",
+        "funding_year",
         "member_states",
     )
     search_fields = ("title", "project_code", "prima_id", "description")
@@ -50,9 +62,15 @@ class ProjectAdmin(PublishableAdmin):
             _("Project details"),
             {
                 "fields": (
-                    ("start_year", "end_year"), "project_status", "project_type",
-                    "budget_usd", "coverage", "funding_year", "idf_region",
-                    ("prima_id", "project_code"), "member_states",
+                    ("start_year", "end_year"),
+                    "project_status",
+                    "project_type",
+                    "budget_usd",
+                    "coverage",
+                    "funding_year",
+                    "idf_region",
+                    ("prima_id", "project_code"),
+                    "member_states",
                 )
             },
         ),

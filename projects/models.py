@@ -89,22 +89,37 @@ class Project(Publishable):
         _("description"), blank=True, help_text=_("Paragraphs separated by a blank line.")
     )
     start_year = models.PositiveSmallIntegerField(
-        _("start"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        _("start"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
         help_text=_("Year the project starts; the IDF gives years, not days."),
     )
     end_year = models.PositiveSmallIntegerField(
-        _("end"), null=True, blank=True, validators=YEAR_VALIDATORS,
+        _("end"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
         help_text=_("Year the project ends; not before the start."),
     )
     project_status = models.CharField(
-        _("project status"), max_length=20, choices=ProjectStatus.choices, blank=True,
+        _("project status"),
+        max_length=20,
+        choices=ProjectStatus.choices,
+        blank=True,
     )
     project_type = models.CharField(
-        _("project type"), max_length=150, blank=True,
+        _("project type"),
+        max_length=150,
+        blank=True,
         help_text=_("As the IDF names it, e.g. Migration Policy Activities."),
     )
     budget_usd = models.DecimalField(
-        _("budget (USD)"), max_digits=14, decimal_places=2, null=True, blank=True,
+        _("budget (USD)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(0)],
         help_text=_("Budget amount in US dollars."),
     )
@@ -112,23 +127,36 @@ class Project(Publishable):
         _("coverage"), max_length=100, blank=True, help_text=_("e.g. National, Regional.")
     )
     funding_year = models.PositiveSmallIntegerField(
-        _("funding year"), null=True, blank=True, validators=YEAR_VALIDATORS,
-        help_text=_("The year the IDF funded the project (the page's \"Year\")."),
+        _("funding year"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+        help_text=_('The year the IDF funded the project (the page\'s "Year").'),
     )
     idf_region = models.ForeignKey(
-        Region, verbose_name=_("IDF region"), on_delete=models.PROTECT,
-        related_name="projects", null=True, blank=True,
+        Region,
+        verbose_name=_("IDF region"),
+        on_delete=models.PROTECT,
+        related_name="projects",
+        null=True,
+        blank=True,
     )
     prima_id = models.CharField(
-        _("Prima ID"), max_length=50, blank=True,
+        _("Prima ID"),
+        max_length=50,
+        blank=True,
         help_text=_("IOM's PRIMA identifier, e.g. AR10P0514."),
     )
     project_code = models.CharField(
-        _("Projects ID"), max_length=50, blank=True,
+        _("Projects ID"),
+        max_length=50,
+        blank=True,
         help_text=_("The project code, e.g. PO.0181."),
     )
     member_states = models.ManyToManyField(
-        Country, verbose_name=_("benefiting member states"), related_name="projects",
+        Country,
+        verbose_name=_("benefiting member states"),
+        related_name="projects",
         blank=True,
     )
 
@@ -140,12 +168,14 @@ class Project(Publishable):
         constraints = [
             unique_source_key("project"),
             models.UniqueConstraint(
-                fields=["project_code"], condition=~Q(project_code=""),
+                fields=["project_code"],
+                condition=~Q(project_code=""),
                 name="project_unique_project_code",
                 violation_error_message=_("Another project has this Projects ID."),
             ),
             models.UniqueConstraint(
-                fields=["prima_id"], condition=~Q(prima_id=""),
+                fields=["prima_id"],
+                condition=~Q(prima_id=""),
                 name="project_unique_prima_id",
                 violation_error_message=_("Another project has this Prima ID."),
             ),

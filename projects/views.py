@@ -10,7 +10,7 @@ class ProjectListView(ListView):
 
 
 class ProjectDetailView(DetailView):
-    queryset = Project.objects.published().select_related("idf_region").prefetch_related(
-        "member_states"
+    queryset = (
+        Project.objects.published().select_related("idf_region").prefetch_related("member_states")
     )
     context_object_name = "project"

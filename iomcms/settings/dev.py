@@ -8,3 +8,6 @@ SECRET_KEY = env.str("SECRET_KEY", default="dev-only-insecure-key-never-used-in-
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# `make run` creates a local superuser and prints its password; only here.
+ALLOW_DEV_SUPERUSER = True

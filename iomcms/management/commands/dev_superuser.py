@@ -1,9 +1,10 @@
 from django.conf import settings
-from django.contrib.auth import get_user_model
+from django.contrib.auth import authenticate, get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import get_random_string
 
 CREDENTIALS_FILE = "dev-superuser.txt"
+RESET_HINT = "Reset a password with: .venv/bin/python manage.py changepassword USERNAME"
 
 
 class Command(BaseCommand):
@@ -16,27 +17,29 @@ class Command(BaseCommand):
         parser.add_argument("--username", default="admin")
 
     def handle(self, *args, username, **options):
-        if not settings.DEBUG or settings.SETTINGS_MODULE.endswith(".production"):
+        if not getattr(settings, "ALLOW_DEV_SUPERUSER", False):
             raise CommandError(
-                "dev_superuser only runs with development settings (DEBUG on); "
+                "dev_superuser only runs with development settings (iomcms.settings.dev); "
                 "use 'manage.py createsuperuser' elsewhere."
             )
         credentials = settings.VAR_DIR / CREDENTIALS_FILE
-        User = get_user_model()
-        if not User.objects.filter(is_superuser=True).exists():
-            password = get_random_string(16)
-            User.objects.create_superuser(username=username, email="", password=password)
-            credentials.write_text(f"{username}\n{password}\n")
-            self.stdout.write(self.style.SUCCESS(f"Created the local superuser '{username}'."))
+        if not get_user_model().objects.filter(is_superuser=True).exists():
+            self.create(username, credentials)
         elif not credentials.exists():
-            self.stdout.write(
-                "A superuser already exists; its password is not known here. "
-                "Reset it with: .venv/bin/python manage.py changepassword USERNAME"
-            )
+            self.stdout.write(f"A superuser already exists. {RESET_HINT}")
             return
         username, password = credentials.read_text().split()[:2]
+        if authenticate(username=username, password=password) is None:
+            self.stdout.write(f"The saved password for '{username}' no longer works. {RESET_HINT}")
+            return
         self.stdout.write(
             self.style.SUCCESS(
                 f"Admin: http://127.0.0.1:8000/admin/  username: {username}  password: {password}"
             )
         )
+
+    def create(self, username, credentials):
+        password = get_random_string(16)
+        get_user_model().objects.create_superuser(username=username, email="", password=password)
+        credentials.write_text(f"{username}\n{password}\n")
+        self.stdout.write(self.style.SUCCESS(f"Created the local superuser '{username}'."))

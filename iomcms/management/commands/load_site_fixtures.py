@@ -19,13 +19,13 @@ class Command(BaseCommand):
         parser.add_argument("--force", action="store_true", help="Load even if content exists.")
 
     def handle(self, *args, force, **options):
-        fixtures = sorted(str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json"))
+        fixtures = sorted(
+            str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json")
+        )
         if not fixtures:
             self.stdout.write("No fixtures to load.")
             return
-        has_content = any(
-            model.objects.exists() for model in (NewsRelease, Project, Statement)
-        )
+        has_content = any(model.objects.exists() for model in (NewsRelease, Project, Statement))
         if has_content and not force:
             self.stdout.write("The database already has content; fixtures not loaded.")
             return

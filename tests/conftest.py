@@ -1,0 +1,28 @@
+import pytest
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture
+def editor(db):
+    return factories.user_in("Editors")
+
+
+@pytest.fixture
+def publisher(db):
+    return factories.user_in("Publishers")
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def publisher_client(publisher):
+    client = Client()
+    client.force_login(publisher)
+    return client
