@@ -20,7 +20,7 @@ install: $(INSTALLED)
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_site_fixtures
-	$(BIN)/python manage.py dev_superuser
+	$(BIN)/python manage.py dev_superuser --admin-url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: install

@@ -15,8 +15,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--admin-url", default="http://127.0.0.1:8000/admin/", help="Printed with the login."
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, admin_url, **options):
         if not getattr(settings, "ALLOW_DEV_SUPERUSER", False):
             raise CommandError(
                 "dev_superuser only runs with development settings (iomcms.settings.dev); "
@@ -33,9 +36,7 @@ class Command(BaseCommand):
             self.stdout.write(f"The saved password for '{username}' no longer works. {RESET_HINT}")
             return
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: http://127.0.0.1:8000/admin/  username: {username}  password: {password}"
-            )
+            self.style.SUCCESS(f"Admin: {admin_url}  username: {username}  password: {password}")
         )
 
     def create(self, username, credentials):
