@@ -27,6 +27,9 @@ class PublishableQuerySet(models.QuerySet):
     def drafts(self):
         return self.filter(status=Status.DRAFT)
 
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
 
 class Publishable(models.Model):
     status = models.CharField(
@@ -53,6 +56,16 @@ class Publishable(models.Model):
         editable=False,
         help_text=_("Stable key of the source text this record was imported from."),
     )
+    source_values = models.JSONField(
+        _("imported values"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "What the last import wrote, field by field, so a re-import can tell an "
+            "editor's change from its own."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -60,6 +73,9 @@ class Publishable(models.Model):
 
     class Meta:
         abstract = True
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def is_live(self):

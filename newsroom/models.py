@@ -151,6 +151,11 @@ class NewsRelease(Publishable):
         return [link.contact for link in self.contact_links.all()]
 
 
+class ReleaseContactManager(models.Manager):
+    def get_by_natural_key(self, release_slug, contact_slug):
+        return self.get(release__slug=release_slug, contact__slug=contact_slug)
+
+
 class ReleaseContact(models.Model):
     """A media contact named on a release, in the order the release lists them."""
 
@@ -165,6 +170,8 @@ class ReleaseContact(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
 
+    objects = ReleaseContactManager()
+
     class Meta:
         ordering = ["position", "id"]
         verbose_name = _("media contact")
@@ -177,6 +184,11 @@ class ReleaseContact(models.Model):
 
     def __str__(self):
         return str(self.contact)
+
+    def natural_key(self):
+        return (self.release.slug, self.contact.slug)
+
+    natural_key.dependencies = ["newsroom.newsrelease", "newsroom.contact"]
 
 
 class Summit(NaturalKeyMixin, models.Model):
