@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrations-check check
+.PHONY: install run test lint format migrations-check check fixtures
 
 # (Re)install whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -39,3 +39,7 @@ migrations-check: install
 
 check: install migrations-check
 	$(BIN)/python manage.py check
+
+# Rebuild fixtures/content.json from fixtures/sources/ on a scratch in-memory database.
+fixtures: install
+	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py build_content_fixture --migrate

@@ -13,8 +13,14 @@ def codes(countries):
 
 def test_names_match_whatever_their_case_accents_or_formal_form():
     found, unknown = match_countries(
-        ["argentina", "Perú", "Bolivia (Plurinational State of)", "Dominican Republic",
-         "Trinidad and Tobago", "United States of America"]
+        [
+            "argentina",
+            "Perú",
+            "Bolivia (Plurinational State of)",
+            "Dominican Republic",
+            "Trinidad and Tobago",
+            "United States of America",
+        ]
     )
     assert codes(found) == ["AR", "PE", "BO", "DO", "TT", "US"]
     assert unknown == []

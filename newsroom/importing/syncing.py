@@ -1,0 +1,102 @@
+"""Writing imported values onto records without overwriting what editors changed.
+
+Each record remembers, in `source_values`, what the last import wrote to each field. On a
+re-import a field is updated only while it still holds that value; a field an editor
+changed since is left alone and reported as a conflict, unless the import overwrites.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db import models
+
+
+def as_json(value):
+    """The form a value is compared and remembered in."""
+    if isinstance(value, models.Model):
+        return value.natural_key()[0]
+    if isinstance(value, (list, tuple)):
+        return [as_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    return value
+
+
+def current_value(record, name):
+    model_field = record._meta.get_field(name)
+    if model_field.many_to_many:
+        if name == "contacts":
+            return list(record.ordered_contacts())
+        return sorted(getattr(record, name).all(), key=lambda item: item.natural_key())
+    return getattr(record, name)
+
+
+def is_empty(value):
+    return value in (None, "", [])
+
+
+@dataclass
+class Outcome:
+    action: str  # "created", "updated" or "unchanged"
+    record: models.Model
+    conflicts: list = field(default_factory=list)
+    changed: list = field(default_factory=list)
+
+
+def set_many(record, name, values):
+    if name == "contacts":
+        record.contact_links.all().delete()
+        for position, contact in enumerate(values):
+            record.contact_links.create(contact=contact, position=position)
+    else:
+        getattr(record, name).set(values)
+
+
+def sync(record, values, *, overwrite=False):
+    """Apply `values` (field name → value) to `record`, saved or new; return the outcome.
+
+    Many-to-many values are lists; they are compared as sets except media contacts,
+    whose order is part of the release.
+    """
+    is_new = record.pk is None
+    values = {name: _ordered(record, name, value) for name, value in values.items()}
+    baseline = dict(record.source_values or {})
+    chosen, conflicts = {}, []
+    for name, value in values.items():
+        if is_new:
+            chosen[name] = value
+            continue
+        new, current = as_json(value), as_json(current_value(record, name))
+        editor_left_it = current == baseline[name] if name in baseline else is_empty(current)
+        if current == new:
+            baseline[name] = new
+        elif overwrite or editor_left_it:
+            chosen[name] = value
+        else:
+            conflicts.append(name)
+    baseline.update({name: as_json(value) for name, value in chosen.items()})
+
+    if is_new or chosen or baseline != record.source_values:
+        record.source_values = baseline
+        for name, value in chosen.items():
+            if not _is_many(record, name):
+                setattr(record, name, value)
+        record.save()
+    for name, value in chosen.items():
+        if _is_many(record, name):
+            set_many(record, name, value)
+    action = "created" if is_new else ("updated" if chosen else "unchanged")
+    return Outcome(action, record, conflicts, sorted(chosen))
+
+
+def _is_many(record, name):
+    return record._meta.get_field(name).many_to_many
+
+
+def _ordered(record, name, value):
+    if _is_many(record, name) and name != "contacts":
+        return sorted(value, key=lambda item: item.natural_key())
+    return value

@@ -1,0 +1,68 @@
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from unittest import mock
+
+from django.conf import settings
+from django.core import serializers
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from newsroom.importing import SourceError, collect_files, import_files
+from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit
+from projects.models import Project
+
+# Records made for the fixture carry this time, so the same sources give the same file.
+FIXTURE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
+FIXTURE_MODELS = [Office, Contact, Summit, NewsRelease, ReleaseContact, Project, Statement]
+
+
+def build_fixture(paths):
+    """The fixture (Django JSON, natural keys) the importer makes of `paths` on this database.
+
+    Runs in a transaction that is rolled back: the database is left as it was. It must hold
+    no content, or the import would update that content instead of creating records.
+    """
+    if any(model.objects.exists() for model in FIXTURE_MODELS):
+        raise CommandError(
+            "The database already holds content; build the fixture on an empty one "
+            "('make fixtures' uses a scratch in-memory database)."
+        )
+    with transaction.atomic(), mock.patch("django.utils.timezone.now", return_value=FIXTURE_TIME):
+        reports = import_files(collect_files(paths))
+        failed = [report.error for report in reports if report.failed]
+        if failed:
+            raise CommandError("Cannot build the fixture:\n" + "\n".join(failed))
+        records = [record for model in FIXTURE_MODELS for record in model.objects.order_by("pk")]
+        text = serializers.serialize(
+            "json", records, use_natural_foreign_keys=True, use_natural_primary_keys=True
+        )
+        transaction.set_rollback(True)
+    # Sorted keys: PostgreSQL's jsonb returns object keys in an order of its own.
+    return json.dumps(json.loads(text), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+class Command(BaseCommand):
+    help = (
+        "Regenerate fixtures/content.json from the source texts in fixtures/sources/ "
+        "(on an empty database; 'make fixtures' runs it on a scratch one)."
+    )
+
+    def add_arguments(self, parser):
+        fixtures = Path(settings.BASE_DIR) / "fixtures"
+        parser.add_argument("paths", nargs="*", default=[str(fixtures / "sources")])
+        parser.add_argument("--output", default=str(fixtures / "content.json"))
+        parser.add_argument(
+            "--migrate", action="store_true", help="Migrate the database first (scratch DBs)."
+        )
+
+    def handle(self, *args, paths, output, migrate, **options):
+        if migrate:
+            call_command("migrate", verbosity=0)
+        try:
+            text = build_fixture(paths)
+        except SourceError as error:
+            raise CommandError(str(error)) from None
+        Path(output).write_text(text, encoding="utf-8")
+        self.stdout.write(self.style.SUCCESS(f"Wrote {output}."))
