@@ -222,3 +222,20 @@ def test_a_windows_1252_file_imports_with_a_warning(tmp_path):
 def test_a_missing_path_is_an_error_naming_it(tmp_path):
     _, _, error = run(tmp_path / "nowhere.txt")
     assert "nowhere.txt: no such file or folder" in str(error)
+
+
+def test_a_contact_an_editor_created_keeps_their_values_and_gains_the_missing_ones():
+    from tests import factories
+
+    editor_made = factories.contact(
+        "Mariana Bocca", email="MBocca@iom.int", phone="+54 11 4815 5194"
+    )
+
+    out, _, _ = run(seed(0))
+
+    editor_made.refresh_from_db()
+    assert editor_made.phone == "+54 11 4815 5194"
+    assert editor_made.office.name == "IOM Buenos Aires"
+    assert "phone was changed by an editor" in out
+    assert Contact.objects.count() == 1
+    assert NewsRelease.objects.get().ordered_contacts() == [editor_made]
