@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, unique_source_key
+from iomcms.search import Searchable
 from projects.models import Country
 
 
@@ -101,7 +102,9 @@ class Theme(NaturalKeyMixin, models.Model):
         return self.name
 
 
-class NewsRelease(Publishable):
+class NewsRelease(Publishable, Searchable):
+    SEARCH_WEIGHTS = {"A": ("title",), "B": ("summary", "location"), "C": ("body",)}
+
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)
     location = models.CharField(
@@ -212,8 +215,10 @@ class Summit(NaturalKeyMixin, models.Model):
         return self.name
 
 
-class Statement(Publishable):
+class Statement(Publishable, Searchable):
     """A dated institutional statement on a summit's themes, as on the OAS Summits pages."""
+
+    SEARCH_WEIGHTS = {"A": ("title",), "B": ("institution",), "C": ("body",)}
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)

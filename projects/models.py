@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, unique_source_key
+from iomcms.search import Searchable
 
 YEAR_VALIDATORS = [MinValueValidator(1951), MaxValueValidator(2100)]
 
@@ -80,8 +81,14 @@ class ProjectStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
-class Project(Publishable):
+class Project(Publishable, Searchable):
     """A project page of the IOM Development Fund, every labelled field kept."""
+
+    SEARCH_WEIGHTS = {
+        "A": ("title",),
+        "B": ("project_code", "prima_id", "project_type"),
+        "C": ("description",),
+    }
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)

@@ -12,6 +12,7 @@ from projects.models import Project, ProjectStatus, Region
 from projects.services import countries_mentioned, match_countries, normalise
 
 from ..models import Contact, NewsRelease, Office, Statement, Summit
+from ..sourcetext.language import guess_language
 from .syncing import sync
 
 PROJECT_STATUSES = {
@@ -92,6 +93,7 @@ class Importer:
                 "location": page["location"] or "",
                 "published_on": published_on,
                 "body": "\n\n".join(page["paragraphs"]),
+                "language": guess_language(" ".join([page["title"], *page["paragraphs"]])),
                 "countries": self.release_countries(page, contacts),
                 "contacts": contacts,
             },
@@ -172,6 +174,7 @@ class Importer:
             {
                 "title": page["title"],
                 "description": "\n\n".join(page["paragraphs"]),
+                "language": guess_language(" ".join([page["title"], *page["paragraphs"]])),
                 "start_year": self.year(fields["start"], "start"),
                 "end_year": self.year(fields["end"], "end"),
                 "project_status": self.project_status(fields["status"]),
@@ -247,6 +250,7 @@ class Importer:
                     "title": title,
                     "date": day,
                     "body": "\n\n".join(entry["paragraphs"]),
+                    "language": guess_language(" ".join(entry["paragraphs"])),
                     "summit": summit,
                     "mandate_paragraphs": entry["paragraph_refs"] or "",
                     "summit_paragraphs": entry["summit"] or "",

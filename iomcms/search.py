@@ -1,0 +1,197 @@
+"""Full-text search: one function decides how, views do not care.
+
+On PostgreSQL each searchable table keeps a weighted `search_vector` (title over summary
+over body), filled by a trigger in the language of the record and GIN-indexed; queries are
+ranked and matches highlighted with `SearchHeadline`. Elsewhere (SQLite) every word must
+appear somewhere in the record's text, titles rank first, and the excerpt is cut in Python.
+"""
+
+import re
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection, models
+from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    FRENCH = "fr", _("French")
+    PORTUGUESE = "pt", _("Portuguese")
+
+
+# PostgreSQL text search configurations, by language; queries are parsed in all of them.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
+HEADLINE_OPTIONS = {
+    "start_sel": "<mark>",
+    "stop_sel": "</mark>",
+    "max_words": 35,
+    "min_words": 15,
+    "max_fragments": 2,
+}
+
+
+class Searchable(models.Model):
+    """A record searchable as full text. Subclasses name their text fields by weight."""
+
+    SEARCH_WEIGHTS = {"A": ("title",), "C": ("body",)}
+
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        default=Language.ENGLISH,
+        help_text=_("The language of the text, so search finds every form of a word."),
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def text_fields(cls):
+        return [name for names in cls.SEARCH_WEIGHTS.values() for name in names]
+
+
+def uses_full_text():
+    return connection.vendor == "postgresql"
+
+
+def words(text):
+    return [word for word in re.split(r"\W+", text or "") if word]
+
+
+def full_text_query(text):
+    query = None
+    for config in SEARCH_CONFIGS.values():
+        part = SearchQuery(text, search_type="websearch", config=config)
+        query = part if query is None else query | part
+    return query
+
+
+def matching(queryset, text):
+    """`queryset` narrowed to records matching `text`, best first."""
+    if not words(text):
+        return queryset.none()
+    if uses_full_text():
+        query = full_text_query(text)
+        return (
+            queryset.annotate(rank=SearchRank(F("search_vector"), query))
+            .filter(search_vector=query)
+            .order_by("-rank", "-pk")
+        )
+    model = queryset.model
+    condition = Q()
+    for word in words(text):
+        any_field = Q()
+        for name in model.text_fields():
+            any_field |= Q(**{f"{name}__icontains": word})
+        condition &= any_field
+    title_hit = Q(**{"title__icontains": text.strip()})
+    return (
+        queryset.filter(condition)
+        .annotate(
+            rank=Case(
+                When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField()
+            )
+        )
+        .order_by("-rank", "-pk")
+    )
+
+
+@dataclass
+class Hit:
+    record: models.Model
+    excerpt: str
+
+
+def with_excerpts(queryset, text, field="body", limit=20):
+    """The first `limit` records of a `matching()` queryset, each with a highlighted excerpt."""
+    if uses_full_text():
+        queryset = queryset.annotate(
+            excerpt=SearchHeadline(field, full_text_query(text), **HEADLINE_OPTIONS)
+        )
+        return [Hit(record, mark_safe(record.excerpt)) for record in queryset[:limit]]
+    return [Hit(record, highlight(getattr(record, field), text)) for record in queryset[:limit]]
+
+
+def highlight(body, text, width=240):
+    """An excerpt of `body` around the first searched word, words marked, HTML escaped."""
+    terms = words(text)
+    lowered = body.lower()
+    starts = [lowered.find(term.lower()) for term in terms if term.lower() in lowered]
+    start = max(min(starts) - width // 3, 0) if starts else 0
+    excerpt = Truncator(body[start:]).chars(width)
+    if start:
+        excerpt = "…" + excerpt
+    marked = escape(excerpt)
+    if terms:
+        pattern = "|".join(
+            re.escape(escape(term)) for term in sorted(terms, key=len, reverse=True)
+        )
+        marked = re.sub(f"({pattern})", r"<mark>\1</mark>", marked, flags=re.IGNORECASE)
+    return mark_safe(marked)
+
+
+def trigger_sql(table, weights):
+    """SQL that keeps `table.search_vector` filled on PostgreSQL, and SQL that undoes it.
+
+    `weights` maps a weight (A-D) to the text columns it covers. The trigger picks the text
+    search configuration from the row's `language`, so stems match the text's language.
+    """
+    config = (
+        "CASE NEW.language "
+        + " ".join(f"WHEN '{code}' THEN '{name}'" for code, name in SEARCH_CONFIGS.items())
+        + " ELSE 'simple' END"
+    )
+    parts = " || ".join(
+        "setweight(to_tsvector(config, "
+        + " || ' ' || ".join(f"coalesce(NEW.{column}, '')" for column in columns)
+        + f"), '{weight}')"
+        for weight, columns in weights.items()
+    )
+    function = f"{table}_search_vector_update"
+    forward = [
+        f"""CREATE OR REPLACE FUNCTION {function}() RETURNS trigger AS $$
+        DECLARE config regconfig := ({config})::regconfig;
+        BEGIN NEW.search_vector := {parts}; RETURN NEW; END
+        $$ LANGUAGE plpgsql""",
+        f"DROP TRIGGER IF EXISTS {table}_search_vector ON {table}",
+        f"""CREATE TRIGGER {table}_search_vector BEFORE INSERT OR UPDATE ON {table}
+        FOR EACH ROW EXECUTE FUNCTION {function}()""",
+        f"CREATE INDEX IF NOT EXISTS {table}_search_gin ON {table} USING gin (search_vector)",
+        f"UPDATE {table} SET search_vector = NULL",
+    ]
+    backward = [
+        f"DROP INDEX IF EXISTS {table}_search_gin",
+        f"DROP TRIGGER IF EXISTS {table}_search_vector ON {table}",
+        f"DROP FUNCTION IF EXISTS {function}()",
+    ]
+    return forward, backward
+
+
+def search_trigger_operation(table, weights):
+    """A migration operation installing the trigger and index on PostgreSQL only."""
+    from django.db import migrations
+
+    forward, backward = trigger_sql(table, weights)
+
+    def run(statements):
+        def apply(apps, schema_editor):
+            if schema_editor.connection.vendor == "postgresql":
+                for statement in statements:
+                    schema_editor.execute(statement)
+
+        return apply
+
+    return migrations.RunPython(run(forward), run(backward))
