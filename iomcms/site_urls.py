@@ -8,4 +8,5 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("countries/", views.CountryListView.as_view(), name="countries"),
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country"),
+    path("search/", views.SearchView.as_view(), name="search"),
 ]

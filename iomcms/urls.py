@@ -1,6 +1,9 @@
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
+
+from .sitemaps import SITEMAPS
 
 admin.site.site_header = "IOM Latin America and the Caribbean — content"
 admin.site.site_title = "iomcms admin"
@@ -11,6 +14,7 @@ urlpatterns = [
     path("", include("newsroom.urls")),
     path("", include("projects.urls")),
     path("admin/", admin.site.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

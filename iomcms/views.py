@@ -1,10 +1,17 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
+from dataclasses import dataclass
+
+from django import forms
 from django.db.models import Count, Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
-from newsroom.models import Contact, NewsRelease
-from projects.models import Country, Project
+from newsroom.models import Contact, NewsRelease, Statement
+from newsroom.views import release_list_queryset
+from projects.models import Country, Project, ProjectStatus
+
+from .search import Hit, highlight, matching, with_excerpts, words
 
 
 def countries_with_counts():
@@ -25,9 +32,14 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        projects = Project.objects.published().only(
+            "slug", "title", "start_year", "end_year", "project_code", "project_status"
+        )
+        active = list(projects.filter(project_status=ProjectStatus.ACTIVE)[:5])
         return super().get_context_data(
-            latest_releases=NewsRelease.objects.published()[:5],
-            projects=Project.objects.published().select_related("idf_region")[:5],
+            latest_releases=release_list_queryset()[:5],
+            projects=active or list(projects[:5]),
+            showing_active_projects=bool(active),
             countries=countries_with_counts()
             .filter(Q(release_count__gt=0) | Q(project_count__gt=0))
             .order_by("name"),
@@ -57,5 +69,61 @@ class CountryDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        releases = NewsRelease.objects.published().filter(countries=self.object)
+        releases = release_list_queryset().filter(countries=self.object)
         return super().get_context_data(releases=releases[:20], **kwargs)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label=_("Search the site"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+
+
+@dataclass
+class ResultGroup:
+    name: str
+    hits: list
+    total: int
+
+
+def search_site(text, limit=20):
+    """Published releases, projects, statements and contacts matching `text`, by type."""
+    groups = [
+        ("News releases", NewsRelease.objects.published(), "body"),
+        ("Projects", Project.objects.published(), "description"),
+        ("Statements", Statement.objects.published(), "body"),
+    ]
+    results = []
+    for name, queryset, field in groups:
+        found = matching(queryset.defer("search_vector", "source_values"), text)
+        results.append(ResultGroup(name, with_excerpts(found, text, field, limit), found.count()))
+    contacts = Contact.objects.published().select_related("office")
+    for word in words(text):
+        contacts = contacts.filter(
+            Q(name__icontains=word)
+            | Q(role__icontains=word)
+            | Q(email__icontains=word)
+            | Q(office__name__icontains=word)
+        )
+    contact_hits = [Hit(contact, highlight(str(contact), text)) for contact in contacts[:limit]]
+    results.append(ResultGroup("Media contacts", contact_hits, contacts.count()))
+    return results
+
+
+class SearchView(TemplateView):
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        form = SearchForm(self.request.GET)
+        text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        groups = search_site(text) if words(text) else []
+        return super().get_context_data(
+            form=form,
+            query=text,
+            groups=groups,
+            total=sum(group.total for group in groups),
+            **kwargs,
+        )

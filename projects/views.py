@@ -1,12 +1,31 @@
-from django.views.generic import DetailView, ListView
+from django.db.models import Count, Sum
+from django.db.models.functions import Left
+from django.views.generic import DetailView
 
+from iomcms.facets import FacetedListView
+
+from .filters import ProjectFilter
 from .models import Project
 
 
-class ProjectListView(ListView):
-    queryset = Project.objects.published().select_related("idf_region")
-    paginate_by = 20
+class ProjectListView(FacetedListView):
+    filterset_class = ProjectFilter
+    template_name = "projects/project_list.html"
     context_object_name = "projects"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("idf_region")
+            .defer("description", "search_vector", "source_values")
+            .annotate(teaser=Left("description", 320))
+        )
+
+    def get_context_data(self, **kwargs):
+        totals = self.object_list.order_by().aggregate(
+            count=Count("pk", distinct=True), budget=Sum("budget_usd")
+        )
+        return super().get_context_data(totals=totals, **kwargs)
 
 
 class ProjectDetailView(DetailView):

@@ -1,0 +1,80 @@
+"""Filter sets whose choices are the values that exist, each with how many results it gives.
+
+A facet's options come from the published records the list starts from, so a select never
+offers a country, type or status that has nothing behind it. Counts are taken with every
+other active filter applied, as a visitor expects: "Argentina (3)" means three results if
+Argentina is chosen now. Each facet costs two grouped queries, whatever the table's size.
+"""
+
+import django_filters
+from django.db.models import Count
+from django_filters.views import FilterView
+
+
+class FacetedFilterSet(django_filters.FilterSet):
+    # filter name -> (path of the value submitted, path of the label shown)
+    facets: dict[str, tuple[str, str]] = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, (value_path, label_path) in self.facets.items():
+            rows = (
+                self.queryset.order_by()
+                .filter(**{f"{value_path}__isnull": False})
+                .values_list(value_path, label_path)
+                .distinct()
+            )
+            self.filters[name].extra["choices"] = sorted(set(rows), key=facet_sort_key(name))
+
+    def active_values(self):
+        """The cleaned values of the filters that are valid and set."""
+        self.errors  # noqa: B018 -- validates the form
+        cleaned = getattr(self.form, "cleaned_data", {})
+        return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
+
+    def filtered_without(self, excluded):
+        queryset = self.queryset
+        for name, value in self.active_values().items():
+            if name != excluded:
+                queryset = self.filters[name].filter(queryset, value)
+        return queryset
+
+    def facet_counts(self, name):
+        value_path, _ = self.facets[name]
+        rows = (
+            self.filtered_without(name)
+            .order_by()
+            .values_list(value_path)
+            .annotate(count=Count("pk", distinct=True))
+        )
+        return {str(value): count for value, count in rows if value is not None}
+
+    def annotate_choices(self):
+        """Give every facet's options their counts; drop the options that would give none,
+        except the one chosen. Call before the form is rendered."""
+        active = {name: str(value) for name, value in self.active_values().items()}
+        for name in self.facets:
+            counts = self.facet_counts(name)
+            field = self.form.fields[name]
+            field.choices = [("", field.choices[0][1])] + [
+                (value, f"{label} ({counts.get(str(value), 0)})")
+                for value, label in self.filters[name].extra["choices"]
+                if counts.get(str(value)) or active.get(name) == str(value)
+            ]
+        return self
+
+
+def facet_sort_key(name):
+    if name == "year":
+        return lambda choice: -int(choice[0])
+    return lambda choice: str(choice[1]).lower()
+
+
+class FacetedListView(FilterView):
+    """A filtered list whose facets show their counts; a page past the end is a 404."""
+
+    paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        self.filterset.annotate_choices()
+        return super().get_context_data(**kwargs)

@@ -1,0 +1,46 @@
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from iomcms.facets import FacetedFilterSet
+from iomcms.search import matching
+
+from .models import NewsRelease
+
+
+class ReleaseFilter(FacetedFilterSet):
+    """What visitors narrow the news list by; every value stays in the URL."""
+
+    facets = {
+        "country": ("countries__slug", "countries__name"),
+        "theme": ("themes__slug", "themes__name"),
+        "year": ("published_on__year", "published_on__year"),
+    }
+
+    q = django_filters.CharFilter(
+        label=_("Search news"),
+        method="search_text",
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="countries__slug", empty_label=_("All countries")
+    )
+    theme = django_filters.ChoiceFilter(
+        label=_("Theme"), field_name="themes__slug", empty_label=_("All themes")
+    )
+    year = django_filters.ChoiceFilter(
+        label=_("Year"), field_name="published_on__year", empty_label=_("All years")
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("published_on", "date"), ("title", "title")),
+        choices=[("-date", _("Newest first")), ("date", _("Oldest first")), ("title", _("Title"))],
+        empty_label=_("Newest first"),
+    )
+
+    class Meta:
+        model = NewsRelease
+        fields = []
+
+    def search_text(self, queryset, name, value):
+        return matching(queryset, value)

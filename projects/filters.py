@@ -1,0 +1,106 @@
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from iomcms.facets import FacetedFilterSet
+
+from .models import Project, ProjectStatus
+
+
+class ProjectFilterForm(forms.Form):
+    def clean(self):
+        cleaned = super().clean()
+        for low, high, what in (
+            ("year_from", "year_to", _("year")),
+            ("budget_min", "budget_max", _("budget")),
+        ):
+            if None not in (cleaned.get(low), cleaned.get(high)) and cleaned[low] > cleaned[high]:
+                self.add_error(
+                    high, _("The %(what)s range ends before it starts.") % {"what": what}
+                )
+        return cleaned
+
+
+class ProjectFilter(FacetedFilterSet):
+    """What visitors narrow the project list by; every value stays in the URL."""
+
+    facets = {
+        "status": ("project_status", "project_status"),
+        "type": ("project_type", "project_type"),
+        "region": ("idf_region__slug", "idf_region__name"),
+        "country": ("member_states__slug", "member_states__name"),
+        "coverage": ("coverage", "coverage"),
+    }
+
+    status = django_filters.ChoiceFilter(
+        label=_("Project status"), field_name="project_status", empty_label=_("Any status")
+    )
+    type = django_filters.ChoiceFilter(
+        label=_("Project type"), field_name="project_type", empty_label=_("Any type")
+    )
+    region = django_filters.ChoiceFilter(
+        label=_("IDF region"), field_name="idf_region__slug", empty_label=_("Any region")
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Benefiting country"),
+        field_name="member_states__slug",
+        empty_label=_("Any country"),
+    )
+    coverage = django_filters.ChoiceFilter(
+        label=_("Coverage"), field_name="coverage", empty_label=_("Any coverage")
+    )
+    year_from = django_filters.NumberFilter(
+        label=_("Running in or after"),
+        method="running_from",
+        widget=forms.NumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2020"}),
+    )
+    year_to = django_filters.NumberFilter(
+        label=_("Running in or before"),
+        method="running_to",
+        widget=forms.NumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2025"}),
+    )
+    budget_min = django_filters.NumberFilter(
+        label=_("Budget from (USD)"),
+        field_name="budget_usd",
+        lookup_expr="gte",
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1000}),
+    )
+    budget_max = django_filters.NumberFilter(
+        label=_("Budget up to (USD)"),
+        field_name="budget_usd",
+        lookup_expr="lte",
+        widget=forms.NumberInput(attrs={"min": 0, "step": 1000}),
+    )
+    ordering = django_filters.OrderingFilter(
+        label=_("Sort by"),
+        fields=(("start_year", "start"), ("title", "title"), ("budget_usd", "budget")),
+        choices=[
+            ("-start", _("Newest first")),
+            ("title", _("Title")),
+            ("-budget", _("Largest budget")),
+            ("budget", _("Smallest budget")),
+        ],
+        empty_label=_("Newest first"),
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+        form = ProjectFilterForm
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = dict(ProjectStatus.choices)
+        self.filters["status"].extra["choices"] = [
+            (value, labels.get(value, value))
+            for value, _ in self.filters["status"].extra["choices"]
+        ]
+
+    def running_from(self, queryset, name, value):
+        """Projects still running in or after the year (an open end counts as running)."""
+        return queryset.filter(Q(end_year__gte=value) | Q(end_year__isnull=True))
+
+    def running_to(self, queryset, name, value):
+        """Projects started in or before the year (an unknown start counts as started)."""
+        return queryset.filter(Q(start_year__lte=value) | Q(start_year__isnull=True))
