@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
 from iomcms.publishing import Status
-from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Statement
+from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Statement, Theme
 from projects.models import Country, Project
 
 _numbers = itertools.count(1)
@@ -40,12 +40,17 @@ def project(title=None, member_states=(), **fields):
     return record
 
 
-def release(title=None, countries=(), contacts=(), **fields):
+def theme(name):
+    return Theme.objects.get_or_create(name=name, slug=slugify(name))[0]
+
+
+def release(title=None, countries=(), contacts=(), themes=(), **fields):
     title = title or _unique("Release")
     fields.setdefault("status", Status.PUBLISHED)
     fields.setdefault("body", "First paragraph.\n\nSecond paragraph.")
     record = NewsRelease.objects.create(title=title, slug=slugify(title), **fields)
     record.countries.set(countries)
+    record.themes.set(themes)
     for position, person in enumerate(contacts):
         ReleaseContact.objects.create(release=record, contact=person, position=position)
     return record

@@ -1,0 +1,195 @@
+"""Visitors narrow lists with filters that say how many results each choice gives."""
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from projects.models import ProjectStatus, Region
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def listed(response, name):
+    return [record.title for record in response.context[name]]
+
+
+@pytest.fixture
+def releases():
+    argentina, chile = factories.country("AR"), factories.country("CL")
+    trafficking = factories.theme("Counter-trafficking")
+    factories.release(
+        "Buenos Aires 2019",
+        countries=[argentina],
+        published_on=date(2019, 5, 1),
+        themes=[trafficking],
+    )
+    factories.release("Buenos Aires 2021", countries=[argentina], published_on=date(2021, 5, 1))
+    factories.release(
+        "Santiago 2021",
+        countries=[chile],
+        published_on=date(2021, 6, 1),
+        body="Labour migration across the Andes.",
+    )
+
+
+def test_news_filters_by_country_theme_year_and_text(client, releases):
+    url = reverse("newsroom:list")
+    assert set(listed(client.get(url, {"country": "argentina"}), "releases")) == {
+        "Buenos Aires 2019",
+        "Buenos Aires 2021",
+    }
+    assert listed(client.get(url, {"theme": "counter-trafficking"}), "releases") == [
+        "Buenos Aires 2019"
+    ]
+    assert listed(client.get(url, {"year": "2021", "country": "argentina"}), "releases") == [
+        "Buenos Aires 2021"
+    ]
+    assert listed(client.get(url, {"q": "Andes"}), "releases") == ["Santiago 2021"]
+
+
+def test_news_orders_newest_first_or_by_title(client, releases):
+    url = reverse("newsroom:list")
+    assert listed(client.get(url), "releases")[0] == "Santiago 2021"
+    assert listed(client.get(url, {"ordering": "title"}), "releases") == [
+        "Buenos Aires 2019",
+        "Buenos Aires 2021",
+        "Santiago 2021",
+    ]
+
+
+def test_facets_count_what_each_choice_would_give(client, releases):
+    response = client.get(reverse("newsroom:list"), {"year": "2021"})
+    form = response.context["filter"].form
+    assert dict(form.fields["country"].choices) == {
+        "": "All countries",
+        "argentina": "Argentina (1)",
+        "chile": "Chile (1)",
+    }
+    # the year facet ignores its own choice, so other years stay reachable
+    assert dict(form.fields["year"].choices) == {
+        "": "All years",
+        2021: "2021 (2)",
+        2019: "2019 (1)",
+    }
+
+
+def test_facets_offer_only_values_that_exist(client, releases):
+    form = client.get(reverse("newsroom:list")).context["filter"].form
+    countries = [value for value, _ in form.fields["country"].choices if value]
+    assert countries == ["argentina", "chile"]  # not every country in the reference list
+
+
+def test_filter_state_stays_in_the_url_and_the_form(client, releases):
+    html = client.get(reverse("newsroom:list"), {"country": "chile"}).content.decode()
+    assert '<option value="chile" selected>Chile (1)</option>' in html
+
+
+@pytest.mark.parametrize(
+    "params", [{"year": "abc"}, {"country": "atlantis"}, {"ordering": "drop table"}]
+)
+def test_invalid_parameters_give_a_form_error_not_a_500(client, releases, params):
+    response = client.get(reverse("newsroom:list"), params)
+    assert response.status_code == 200
+    assert response.context["filter"].form.errors
+    assert 'role="alert"' in response.content.decode()
+
+
+def test_a_page_past_the_end_is_a_404(client, releases):
+    assert client.get(reverse("newsroom:list"), {"page": "2"}).status_code == 404
+    assert client.get(reverse("projects:list"), {"page": "9"}).status_code == 404
+
+
+@pytest.fixture
+def projects():
+    region = Region.objects.get(name="Latin America and the Caribbean")
+    europe = Region.objects.get(name="Europe")
+    argentina, peru = factories.country("AR"), factories.country("PE")
+    factories.project(
+        "Active Argentina",
+        project_status=ProjectStatus.ACTIVE,
+        idf_region=region,
+        member_states=[argentina],
+        budget_usd=Decimal("100000"),
+        start_year=2020,
+        end_year=2023,
+        coverage="National",
+        project_type="Labour Mobility",
+    )
+    factories.project(
+        "Active Peru",
+        project_status=ProjectStatus.ACTIVE,
+        idf_region=region,
+        member_states=[peru],
+        budget_usd=Decimal("250000"),
+        start_year=2023,
+        end_year=2025,
+        coverage="Regional",
+        project_type="Border Management",
+    )
+    factories.project(
+        "Completed Argentina",
+        project_status=ProjectStatus.COMPLETED,
+        idf_region=region,
+        member_states=[argentina],
+        budget_usd=Decimal("50000"),
+        start_year=2015,
+        end_year=2017,
+        coverage="National",
+    )
+    factories.project(
+        "European one",
+        project_status=ProjectStatus.ACTIVE,
+        idf_region=europe,
+        budget_usd=Decimal("1"),
+    )
+
+
+def test_projects_filter_by_status_and_region_with_totals(client, projects):
+    response = client.get(
+        reverse("projects:list"), {"status": "active", "region": "latin-america-and-the-caribbean"}
+    )
+    assert set(listed(response, "projects")) == {"Active Argentina", "Active Peru"}
+    assert response.context["totals"] == {"count": 2, "budget": Decimal("350000")}
+    assert "US$ 350,000" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"country": "argentina"}, {"Active Argentina", "Completed Argentina"}),
+        ({"coverage": "Regional"}, {"Active Peru"}),
+        ({"type": "Border Management"}, {"Active Peru"}),
+        ({"year_from": "2024"}, {"Active Peru", "European one"}),
+        ({"year_to": "2016"}, {"Completed Argentina", "European one"}),
+        ({"year_from": "2018", "year_to": "2022"}, {"Active Argentina", "European one"}),
+        ({"budget_min": "60000", "budget_max": "200000"}, {"Active Argentina"}),
+    ],
+)
+def test_projects_filter_by_country_coverage_type_years_and_budget(
+    client, projects, params, expected
+):
+    assert set(listed(client.get(reverse("projects:list"), params), "projects")) == expected
+
+
+def test_projects_order_by_budget(client, projects):
+    response = client.get(reverse("projects:list"), {"ordering": "-budget"})
+    assert listed(response, "projects")[0] == "Active Peru"
+
+
+def test_a_backwards_range_is_a_form_error(client, projects):
+    response = client.get(reverse("projects:list"), {"budget_min": "10", "budget_max": "5"})
+    assert response.status_code == 200
+    assert "range ends before it starts" in response.content.decode()
+    assert response.context["totals"]["count"] == 0
+
+
+def test_project_status_facet_counts(client, projects):
+    form = client.get(reverse("projects:list"), {"country": "argentina"}).context["filter"].form
+    assert dict(form.fields["status"].choices) == {
+        "": "Any status",
+        "active": "Active (1)",
+        "completed": "Completed (1)",
+    }

@@ -1,0 +1,178 @@
+"""Every public page answers, shows what visitors come for and tells machines what it is."""
+
+import json
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from projects.models import ProjectStatus, Region
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content():
+    argentina, salvador = factories.country("AR"), factories.country("SV")
+    office = factories.office("IOM El Salvador", country=salvador)
+    amaya = factories.contact(
+        "Alba Miriam Amaya", office=office, phone="+503 2521 0500", email="aamaya@iom.int"
+    )
+    children = factories.release(
+        "IOM, Partners Work with the Americas to Protect Migrant Children",
+        location="El Salvador",
+        published_on=date(2015, 8, 21),
+        countries=[salvador],
+        contacts=[amaya],
+        body="IOM, UNHCR and ICRC concluded a meeting.\n\nOn migrant children.",
+    )
+    sibling = factories.release("Another Salvadoran release", countries=[salvador])
+    project = factories.project(
+        "Argentina: Local Migration Governance",
+        member_states=[argentina],
+        budget_usd=Decimal("1250000.50"),
+        start_year=2022,
+        end_year=2024,
+        project_status=ProjectStatus.ACTIVE,
+        project_code="PO.0181",
+        prima_id="AR10P0514",
+        idf_region=Region.objects.get(name="Latin America and the Caribbean"),
+        coverage="National",
+        project_type="Migration Policy Activities",
+        funding_year=2021,
+    )
+    statement = factories.statement(mandate_paragraphs="17", summit_paragraphs="3, 4")
+    return {
+        "release": children,
+        "sibling": sibling,
+        "project": project,
+        "statement": statement,
+        "contact": amaya,
+        "country": salvador,
+    }
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return response.content.decode()
+
+
+def test_home_shows_latest_news_active_projects_and_where_we_work(client, content):
+    html = page(client, reverse("site:home"))
+    assert content["release"].title in html
+    assert content["project"].title in html
+    assert content["country"].get_absolute_url() in html
+
+
+def test_release_page_shows_dateline_contacts_and_related_news(client, content):
+    html = page(client, content["release"].get_absolute_url())
+    assert "El Salvador" in html and "21 August 2015" in html
+    assert 'href="tel:+50325210500"' in html
+    assert 'href="mailto:aamaya@iom.int"' in html
+    assert "IOM El Salvador" in html
+    assert content["sibling"].title in html  # related: same country
+
+
+def test_release_page_carries_news_article_structured_data(client, content):
+    html = page(client, content["release"].get_absolute_url())
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+    assert data["@type"] == "NewsArticle"
+    assert data["headline"] == content["release"].title
+    assert data["datePublished"] == "2015-08-21"
+
+
+def test_project_page_shows_every_field_with_currency_and_country_links(client, content):
+    html = page(client, content["project"].get_absolute_url())
+    for text in (
+        "2022",
+        "2024",
+        "Active",
+        "Migration Policy Activities",
+        "US$ 1,250,000.50",
+        "National",
+        "2021",
+        "Latin America and the Caribbean",
+        "AR10P0514",
+        "PO.0181",
+    ):
+        assert text in html, text
+    assert f'href="{factories.country("AR").get_absolute_url()}"' in html
+
+
+def test_contacts_are_listed_by_office(client, content):
+    html = page(client, reverse("newsroom:contacts"))
+    assert html.index("IOM El Salvador") < html.index("Alba Miriam Amaya")
+
+
+def test_statement_pages_show_the_mandate_references(client, content):
+    assert content["statement"].title in page(client, reverse("newsroom:statements"))
+    html = page(client, content["statement"].get_absolute_url())
+    assert "17" in html and "3, 4" in html
+
+
+def test_country_page_gathers_releases_projects_and_contacts(client, content):
+    html = page(client, content["country"].get_absolute_url())
+    assert content["release"].title in html and "Alba Miriam Amaya" in html
+    argentina = page(client, factories.country("AR").get_absolute_url())
+    assert content["project"].title in argentina
+    listing = page(client, reverse("site:countries"))
+    assert "1 project" in listing and "2 releases" in listing
+
+
+def test_search_groups_results_by_type_and_highlights(client, content):
+    html = page(client, reverse("site:search") + "?q=migrant+children")
+    assert "News releases" in html
+    assert content["release"].title in html
+    assert "<mark>" in html
+    contacts = page(client, reverse("site:search") + "?q=Amaya")
+    assert "Media contacts" in contacts and "<mark>Amaya</mark>" in contacts
+
+
+def test_search_escapes_what_visitors_type(client, content):
+    html = page(client, reverse("site:search") + "?q=<script>alert(1)</script>")
+    assert "<script>alert(1)</script>" not in html
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "site:home",
+        "newsroom:list",
+        "projects:list",
+        "site:countries",
+        "newsroom:contacts",
+        "newsroom:statements",
+        "site:search",
+    ],
+)
+def test_every_page_has_canonical_description_and_open_graph(client, content, name):
+    html = page(client, reverse(name))
+    assert '<link rel="canonical" href="http://testserver' in html
+    assert '<meta name="description" content="' in html
+    for tag in ("og:title", "og:description", "og:url", "og:type"):
+        assert f'property="{tag}"' in html
+    assert '<a class="skip-link" href="#main">' in html
+
+
+def test_detail_pages_describe_themselves(client, content):
+    html = page(client, content["release"].get_absolute_url())
+    assert f'<meta property="og:title" content="{content["release"].title}">' in html
+    assert 'content="article"' in html
+
+
+def test_robots_points_to_the_sitemap(client):
+    text = page(client, reverse("robots"))
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text
+
+
+def test_unknown_page_is_a_friendly_404(client):
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
