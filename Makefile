@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format migrations-check check fixtures
+.PHONY: install run test chromium lint format migrations-check check fixtures
 
 # (Re)install whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -23,8 +23,15 @@ run: install
 	$(BIN)/python manage.py dev_superuser --admin-url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: install
+test: install chromium
 	$(BIN)/python -m pytest
+
+# The browser tests drive Debian's Chromium; install it when it is missing.
+chromium:
+	@command -v chromium >/dev/null || { \
+		echo "Installing Chromium for the browser tests (apt-get)"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || { \
+		echo "Chromium is missing and could not be installed: run 'apt-get install chromium' as root." >&2; exit 1; }
 
 lint: install
 	$(BIN)/ruff check .

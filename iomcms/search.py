@@ -130,8 +130,8 @@ def highlight(body, text, width=240):
     terms = words(text)
     lowered = body.lower()
     starts = [lowered.find(term.lower()) for term in terms if term.lower() in lowered]
-    start = max(min(starts) - width // 3, 0) if starts else 0
-    excerpt = Truncator(body[start:]).chars(width)
+    start = max(body.rfind(" ", 0, max(min(starts) - width // 3, 0)) + 1, 0) if starts else 0
+    excerpt = Truncator(body[start:]).words(width // 6)
     if start:
         excerpt = "…" + excerpt
     marked = escape(excerpt)
