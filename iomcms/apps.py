@@ -1,4 +1,6 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from import_export.signals import post_import
 
 
 class IomcmsConfig(AppConfig):
@@ -6,3 +8,12 @@ class IomcmsConfig(AppConfig):
 
     name = "iomcms"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import audit, caching
+
+        for signal in (post_save, post_delete, m2m_changed):
+            signal.connect(caching.on_content_change, dispatch_uid=f"page-cache-{signal}")
+        audit.connect()
+        # Spreadsheet imports may write in bulk, without model signals.
+        post_import.connect(caching.bump_content_version, dispatch_uid="page-cache-import")

@@ -105,11 +105,21 @@ def publish(queryset, at=None):
         status=Status.PUBLISHED, go_live_at=at, updated_at=at
     )
     changed += drafts.update(status=Status.PUBLISHED, updated_at=at)
+    content_changed()
     return changed
 
 
 def unpublish(queryset):
     """Return every published record of `queryset` to draft; return how many changed."""
-    return queryset.filter(status=Status.PUBLISHED).update(
+    changed = queryset.filter(status=Status.PUBLISHED).update(
         status=Status.DRAFT, updated_at=timezone.now()
     )
+    content_changed()
+    return changed
+
+
+def content_changed():
+    """Tell the page cache that content changed by a path that sends no model signals."""
+    from .caching import bump_content_version
+
+    bump_content_version()

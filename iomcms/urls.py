@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from .sitemaps import SITEMAPS
+from .views import healthz
 
 admin.site.site_header = "IOM Latin America and the Caribbean — content"
 admin.site.site_title = "iomcms admin"
@@ -15,6 +16,7 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("healthz", healthz, name="healthz"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -3,6 +3,10 @@
 from dataclasses import dataclass
 
 from django import forms
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
 from django.db.models import Count, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
@@ -127,3 +131,22 @@ class SearchView(TemplateView):
             total=sum(group.total for group in groups),
             **kwargs,
         )
+
+
+@never_cache
+def healthz(request):
+    """200 when the database and the cache both answer, 503 (saying which failed) otherwise."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            checks["database"] = "ok" if cursor.fetchone() == (1,) else "wrong answer"
+    except DatabaseError as error:
+        checks["database"] = f"error: {error.__class__.__name__}"
+    try:
+        cache.set("healthz", "ok", 10)
+        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "no answer"
+    except Exception as error:  # any cache backend failure means unhealthy
+        checks["cache"] = f"error: {error.__class__.__name__}"
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)

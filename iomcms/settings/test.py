@@ -8,5 +8,14 @@ SECRET_KEY = "test-only-key"
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# Tests log in with force_login; the lockout tests turn django-axes back on.
+AXES_ENABLED = False
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+# Whole-page caching is off except in the tests that are about it (they turn it on).
+PAGE_CACHE_SECONDS = 0

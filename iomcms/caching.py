@@ -1,0 +1,119 @@
+"""Whole-page caching for anonymous visitors that never shows stale content.
+
+Every cached page is keyed by a *content version*. Any change to content — a save or delete
+(admin, import), a bulk publish, a spreadsheet import — bumps the version, so the next
+request renders afresh. Scheduled records are covered too: with the version the cache keeps
+the time of the next go-live (or expiry) still to come, and a request after that moment bumps
+the version first. Logged-in users, non-GET requests and responses that are private, set
+cookies or vary on them never enter or leave the cache.
+"""
+
+import time
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import caches
+from django.utils import timezone
+
+from .publishing import Publishable
+
+VERSION_KEY = "content-version"
+UNKNOWN = "unknown"
+CONTENT_APPS = ("newsroom", "projects")
+
+
+def page_cache():
+    return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def next_change():
+    """The earliest scheduled go-live still in the future, over every publishable model."""
+    now = timezone.now()
+    upcoming = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            moment = (
+                model.objects.filter(go_live_at__gt=now)
+                .order_by("go_live_at")
+                .values_list("go_live_at", flat=True)
+                .first()
+            )
+            if moment:
+                upcoming.append(moment)
+    return min(upcoming) if upcoming else None
+
+
+def bump_content_version(*args, **kwargs):
+    """Make every cached page stale: one cache write. The next scheduled change is looked
+    up by the next request that needs it."""
+    page_cache().set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
+
+
+def content_version():
+    """The current version; a scheduled go-live that has come makes a new one."""
+    cache = page_cache()
+    state = cache.get(VERSION_KEY)
+    if state is None or (
+        state["until"] not in (UNKNOWN, None) and timezone.now() >= state["until"]
+    ):
+        state = {"version": time.time_ns(), "until": UNKNOWN}
+    if state["until"] == UNKNOWN:
+        state["until"] = next_change()
+        cache.set(VERSION_KEY, state, None)
+    return state["version"]
+
+
+def on_content_change(sender, **kwargs):
+    # Historical models of a running migration are not content yet.
+    if sender._meta.app_label in CONTENT_APPS and sender.__module__ != "__fake__":
+        bump_content_version()
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store whole public pages for anonymous GET requests."""
+
+    EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/preview/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    @property
+    def timeout(self):
+        return settings.PAGE_CACHE_SECONDS
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
+        cached = page_cache().get(key)
+        if cached is not None:
+            cached["X-Cache"] = "hit"
+            return cached
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            page_cache().set(key, response, self.timeout)
+            response["X-Cache"] = "miss"
+        return response
+
+    def cacheable_request(self, request):
+        return (
+            self.timeout > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(self.EXCLUDED_PREFIXES)
+            # No session, no user: whoever has none sees the public page, and looking
+            # no further keeps the session (and a Vary: Cookie) out of it.
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        )
+
+    def cacheable_response(self, response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+            and "Cookie" not in response.get("Vary", "")
+        )

@@ -1,0 +1,111 @@
+"""Anonymous pages come from the cache, and no change ever waits behind it."""
+
+from datetime import timedelta
+from io import StringIO
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from django.core.cache import caches
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from iomcms.publishing import Status
+from newsroom.models import NewsRelease
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    caches["pages"].clear()
+    yield
+    caches["pages"].clear()
+
+
+def news(client):
+    response = client.get(reverse("newsroom:list"))
+    return response.get("X-Cache"), response.content.decode()
+
+
+def test_anonymous_pages_are_served_from_the_cache(client):
+    factories.release("Cached release")
+    assert news(client)[0] == "miss"
+    state, html = news(client)
+    assert state == "hit" and "Cached release" in html
+
+
+def test_an_admin_save_shows_on_the_next_request(client, publisher_client):
+    release = factories.release("Old title")
+    news(client)
+    url = reverse("admin:newsroom_newsrelease_change", args=[release.pk])
+    form = publisher_client.get(url).context["adminform"].form
+    data = {
+        **{k: v for k, v in form.initial.items() if v is not None and not isinstance(v, list)},
+        "title": "New title",
+        "slug": release.slug,
+        "body": release.body,
+        "status": "published",
+        "contact_links-TOTAL_FORMS": "0",
+        "contact_links-INITIAL_FORMS": "0",
+    }
+    data.pop("go_live_at", None)
+    assert publisher_client.post(url, data).status_code == 302
+    assert "New title" in news(client)[1]
+
+
+def test_a_bulk_publish_shows_on_the_next_request(client):
+    draft = factories.release("Waiting release", status=Status.DRAFT)
+    assert "Waiting release" not in news(client)[1]
+    from iomcms.publishing import publish
+
+    publish(NewsRelease.objects.filter(pk=draft.pk))
+    state, html = news(client)
+    assert state == "miss" and "Waiting release" in html
+
+
+def test_an_import_shows_on_the_next_request(client):
+    news(client)
+    call_command("import_sources", str(SOURCES), stdout=StringIO())
+    assert "Uniting to Combat Human Trafficking" in news(client)[1]
+
+
+def test_a_scheduled_release_appears_when_its_time_comes(client):
+    soon = timezone.now() + timedelta(hours=1)
+    factories.release("Embargoed release", go_live_at=soon)
+    assert "Embargoed release" not in news(client)[1]
+    assert news(client)[0] == "hit"
+    later = soon + timedelta(seconds=1)
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        state, html = news(client)
+    assert state == "miss" and "Embargoed release" in html
+
+
+def test_logged_in_editors_are_never_served_from_or_stored_in_the_cache(client, editor_client):
+    factories.release("Some release")
+    response = editor_client.get(reverse("newsroom:list"))
+    assert "X-Cache" not in response
+    assert news(client)[0] == "miss"  # the editor's visit stored nothing
+    news(client)
+    assert "X-Cache" not in editor_client.get(reverse("newsroom:list"))
+
+
+@pytest.mark.parametrize("name", ["list", "detail", "feed", "sitemap"])
+def test_unchanged_pages_answer_304_to_conditional_requests(client, name):
+    release = factories.release("Conditional release")
+    url = {
+        "list": reverse("newsroom:list"),
+        "detail": release.get_absolute_url(),
+        "feed": reverse("newsroom:feed_rss"),
+        "sitemap": reverse("sitemap"),
+    }[name]
+    etag = client.get(url)["ETag"]
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 304
+    release.title = "Changed"
+    release.save()
+    factories.release("A newer release")
+    assert client.get(url, headers={"if-none-match": etag}).status_code == 200
