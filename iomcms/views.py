@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from django import forms
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
 from django.db.models import Count, Prefetch, Q
+from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.models import Contact, NewsRelease, Statement
