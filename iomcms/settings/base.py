@@ -184,3 +184,12 @@ LOGGING = {
 # django-import-export: every import runs in one transaction, all or nothing.
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+
+# Spreadsheets (iomcms.spreadsheets): importing needs the model's "import_<model>"
+# permission (Publishers), exporting "export_<model>" (Editors and Publishers).
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
+IMPORT_EXPORT_CHUNK_SIZE = 2000
+# One import at most: this many rows, and a file of this size.
+SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=20_000)
+SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 1024)

@@ -1,0 +1,215 @@
+"""How one spreadsheet cell becomes a field value and back.
+
+Every widget raises `ValueError` with a sentence an editor can act on; the resource turns it
+into an error that names the row and the column. Related records are looked up by natural
+key in a table loaded once per import, never one query per row, and a key nobody knows is an
+error: an import never creates a country, office or theme on the side.
+"""
+
+from datetime import UTC, date, datetime
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+from import_export import widgets
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Prefix `'` to a text cell a spreadsheet would run as a formula; leave the rest."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def restore(value):
+    """Undo `neutralise`, so a value that went out and comes back in is unchanged."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def is_blank(value):
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class TextWidget(widgets.CharWidget):
+    """Text as it is, with a neutralised formula prefix taken off again."""
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # a spreadsheet turned "2021" into 2021.0
+        return restore(str(value))
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else str(value)
+
+
+class NumberWidget(widgets.Widget):
+    """Numbers stay numbers on export (never neutralised): spreadsheets sum them."""
+
+    numeric = True
+
+    def __init__(self, integer=False):
+        super().__init__(coerce_to_string=False)
+        self.integer = integer
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        try:
+            number = Decimal(str(value).strip().replace(",", ""))
+        except InvalidOperation:
+            raise ValueError(f'"{value}" is not a number.') from None
+        if not number.is_finite():
+            raise ValueError(f'"{value}" is not a number.')
+        if self.integer:
+            if number != number.to_integral_value():
+                raise ValueError(f'"{value}" is not a whole number.')
+            return int(number)
+        return number
+
+    def render(self, value, obj=None, **kwargs):
+        return value
+
+
+class IsoDateWidget(widgets.Widget):
+    """Dates as YYYY-MM-DD; a spreadsheet's own date cells are accepted too."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, date):
+            return value
+        try:
+            return date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f'"{value}" is not a date written as YYYY-MM-DD.') from None
+
+    def render(self, value, obj=None, **kwargs):
+        return value.isoformat() if value else ""
+
+
+class IsoDateTimeWidget(widgets.Widget):
+    """Times as ISO 8601 in UTC, e.g. 2024-05-01T09:00:00+00:00; without an offset, the
+    site's time zone."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        if not isinstance(value, datetime):
+            try:
+                value = datetime.fromisoformat(str(value).strip())
+            except ValueError:
+                raise ValueError(
+                    f'"{value}" is not a time written as YYYY-MM-DDTHH:MM:SS+00:00.'
+                ) from None
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        return value
+
+    def render(self, value, obj=None, **kwargs):
+        return value.astimezone(UTC).isoformat() if value else ""
+
+
+class ChoiceWidget(widgets.Widget):
+    """A choice by its stored value or its label, in any case."""
+
+    def __init__(self, choices, blank=True):
+        super().__init__()
+        self.choices = choices
+        self.blank = blank
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            if self.blank:
+                return ""
+            raise ValueError("A value is required.")
+        wanted = str(value).strip().lower()
+        for stored, label in self.choices:
+            if wanted in (stored.lower(), str(label).lower()):
+                return stored
+        allowed = ", ".join(stored for stored, _ in self.choices)
+        raise ValueError(f'"{value}" is not one of: {allowed}.')
+
+    def render(self, value, obj=None, **kwargs):
+        return value or ""
+
+
+class NaturalKeyWidget(widgets.ForeignKeyWidget):
+    """A related record by its natural key (or another name it goes by).
+
+    `index()` returns every accepted spelling, normalised by `normalise`, mapped to its
+    record; it is called once per import.
+    """
+
+    def __init__(self, model, field, index=None, normalise=str.lower, noun=None, key=None):
+        super().__init__(model, field=field)
+        self.key = key or (lambda record: getattr(record, field))
+        self._make_index = index or (
+            lambda: {normalise(getattr(obj, field)): obj for obj in model.objects.all()}
+        )
+        self.normalise = normalise
+        self.noun = noun or model._meta.verbose_name
+        self._index = None
+
+    def __deepcopy__(self, memo):
+        # Each resource instance loads its own table.
+        clone = type(self).__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._index = None
+        return clone
+
+    def lookup(self, key):
+        if self._index is None:
+            self._index = self._make_index()
+        found = self._index.get(self.normalise(str(key).strip()))
+        if found is None:
+            raise ValueError(f'Unknown {self.noun} "{key}".')
+        return found
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        return self.lookup(restore(str(value)))
+
+    def render(self, value, obj=None, **kwargs):
+        return self.key(value) if value is not None else ""
+
+
+class NaturalKeysWidget(widgets.ManyToManyWidget):
+    """Several related records in one cell, e.g. `AR|CL|PE`; unknown keys are an error."""
+
+    def __init__(self, model, field, separator="|", ordered=False, **lookup):
+        super().__init__(model, separator=separator, field=field)
+        self.ordered = ordered  # whether the order of the keys in the cell matters
+        self.one = NaturalKeyWidget(model, field, **lookup)
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return []
+        keys = [key.strip() for key in restore(str(value)).split(self.separator)]
+        found, unknown = [], []
+        for key in filter(None, keys):
+            try:
+                record = self.one.lookup(key)
+            except ValueError:
+                unknown.append(key)
+            else:
+                if record not in found:
+                    found.append(record)
+        if unknown:
+            names = ", ".join(f'"{key}"' for key in unknown)
+            raise ValueError(f"Unknown {self.one.noun} {names}.")
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        if value is None:
+            return ""
+        records = value if isinstance(value, list) else value.all()
+        return self.separator.join(str(self.one.key(record)) for record in records)

@@ -1,0 +1,420 @@
+"""What every spreadsheet resource shares: safe exports, whole-file checks, fast imports.
+
+- Export: a text cell a spreadsheet would run as a formula gets a `'` in front; numbers stay
+  numbers. Import takes the `'` off again, so a value that goes out and back is unchanged.
+- Import: a file is refused as a whole, before any row is read, when it has too many rows,
+  misses a required column or has one nobody knows. Each row's errors name the column.
+  Two rows with the same natural key (or slug, or other unique value) are an error. Any error
+  rolls the whole import back.
+- Speed: related records and existing rows are loaded once per import, uniqueness is checked
+  in memory, and many-to-many links are written in bulk after the rows.
+"""
+
+import json
+from copy import copy
+from decimal import Decimal
+
+import tablib
+from django.conf import settings
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import slugify
+from import_export import fields, resources
+from import_export.formats import base_formats
+from import_export.instance_loaders import BaseInstanceLoader
+
+from .publishing import Status
+from .search import Language
+from .spreadsheet_widgets import (
+    ChoiceWidget,
+    IsoDateTimeWidget,
+    NaturalKeysWidget,
+    TextWidget,
+    neutralise,
+)
+
+
+class SpreadsheetRefused(ValueError):
+    """A whole file that cannot be imported; the message says why."""
+
+
+class Field(fields.Field):
+    """A column; many-to-many values read during an import are shown before they are saved.
+
+    `reader` names a method giving the current value when the attribute alone does not
+    (e.g. contacts in the order a release lists them).
+    """
+
+    def __init__(self, *args, reader=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.reader = reader
+
+    def get_value(self, instance):
+        pending = getattr(instance, "_import_m2m", None) or {}
+        if self.attribute in pending:
+            return pending[self.attribute]
+        if self.reader:
+            return getattr(instance, self.reader)() if instance.pk else []
+        return super().get_value(instance)
+
+
+def column(attribute, name, widget=None, reader=None):
+    """A resource field: the model attribute, the column's human name, how cells read."""
+    return Field(
+        attribute=attribute, column_name=name, widget=widget or TextWidget(), reader=reader
+    )
+
+
+def status_column():
+    return column("status", "Status", ChoiceWidget(Status.choices, blank=False))
+
+
+def go_live_column():
+    return column("go_live_at", "Go-live time", IsoDateTimeWidget())
+
+
+def language_column():
+    return column("language", "Language", ChoiceWidget(Language.choices, blank=False))
+
+
+# ---- formats ---------------------------------------------------------------------------
+
+
+class CSV(base_formats.CSV):
+    pass
+
+
+class XLSX(base_formats.XLSX):
+    pass
+
+
+class JSON(base_formats.JSON):
+    """A list of objects, one per row; numbers are JSON numbers both ways."""
+
+    def create_dataset(self, in_stream, **kwargs):
+        if isinstance(in_stream, bytes):
+            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
+        rows = json.loads(in_stream, parse_float=Decimal)
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise SpreadsheetRefused("A JSON file must hold a list of objects, one per row.")
+        headers = list(dict.fromkeys(key for row in rows for key in row))
+        dataset = tablib.Dataset(headers=headers)
+        for row in rows:
+            dataset.append([row.get(header) for header in headers])
+        return dataset
+
+    def export_data(self, dataset, **kwargs):
+        return json.dumps(dataset.dict, ensure_ascii=False, indent=1, default=_json_number)
+
+
+def _json_number(value):
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    raise TypeError(f"{type(value).__name__} is not JSON serialisable")
+
+
+FORMATS = (CSV, XLSX, JSON)
+FORMATS_BY_NAME = {fmt().get_extension(): fmt for fmt in FORMATS}
+
+
+def read_failure(error):
+    """A sentence saying why a file could not be read at all."""
+    if isinstance(error, UnicodeDecodeError):
+        return (
+            f"The file is not UTF-8 text: byte 0x{error.object[error.start]:02x} at position "
+            f"{error.start} is not UTF-8. Save it as “CSV UTF-8” and try again."
+        )
+    if isinstance(error, json.JSONDecodeError):
+        return f"The file is not valid JSON: {error.msg} at line {error.lineno}."
+    if isinstance(error, SpreadsheetRefused):
+        return str(error)
+    return "The file could not be read in the chosen format (CSV, XLSX or JSON)."
+
+
+# ---- loading existing rows --------------------------------------------------------------
+
+
+class NaturalKeyInstanceLoader(BaseInstanceLoader):
+    """Finds the records a file names by natural key, in a few queries for the whole file."""
+
+    CHUNK = 500
+
+    def __init__(self, resource, dataset=None):
+        super().__init__(resource, dataset)
+        self.field = resource.fields[resource.get_import_id_fields()[0]]
+        self.normalise = resource.key_normaliser
+        self.instances = {}
+        column = self.field.column_name
+        if dataset is None or column not in (dataset.headers or ()):
+            return
+        keys = sorted({self.key(value) for value in dataset[column]} - {""})
+        queryset = resource.get_queryset()
+        for start in range(0, len(keys), self.CHUNK):
+            for instance in resource.filter_by_keys(queryset, keys[start : start + self.CHUNK]):
+                self.instances[self.key(self.field.get_value(instance))] = instance
+
+    def key(self, value):
+        return self.normalise(str(self.field.widget.clean(value) or "").strip())
+
+    def get_instance(self, row):
+        return self.instances.get(self.key(row[self.field.column_name]))
+
+
+# ---- the resource base ------------------------------------------------------------------
+
+
+class SpreadsheetResource(resources.ModelResource):
+    """Subclasses declare explicit fields with human column names and say:
+
+    - `required_columns`: column names a file must have;
+    - `unique_fields`: attributes that must be unique (checked against the database and
+      within the file), with how values are compared;
+    - `key_normaliser`: how natural keys are compared (e.g. lower case for e-mails).
+    """
+
+    required_columns: tuple[str, ...] = ()
+    unique_fields: dict = {}
+    key_normaliser = staticmethod(str)
+    slug_from = None  # fill an empty slug from this attribute
+    select_related: tuple[str, ...] = ()
+    prefetch_related: tuple[str, ...] = ()
+    #: whole-model constraints checked by full_clean (a query per row and constraint)
+    validate_constraints = True
+
+    class Meta:
+        use_transactions = True
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        instance_loader_class = NaturalKeyInstanceLoader
+        chunk_size = 2000
+
+    def __init__(self, diff=True, progress=None, **kwargs):
+        super().__init__(**kwargs)
+        if not diff:
+            # Command line: no per-row diff to show, so none is computed.
+            self._meta = copy(type(self)._meta)
+            self._meta.skip_diff = True
+        self.progress = progress
+        self.columns = {field.attribute: field.column_name for field in self.fields.values()}
+
+    # -- querying -------------------------------------------------------------------------
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related(*self.select_related)
+            .prefetch_related(*self.prefetch_related)
+        )
+
+    def filter_by_keys(self, queryset, keys):
+        attribute = self.fields[self.get_import_id_fields()[0]].attribute
+        return queryset.filter(**{f"{attribute}__in": keys})
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related(*self.select_related).prefetch_related(
+            *self.prefetch_related
+        )
+
+    # -- export ---------------------------------------------------------------------------
+
+    def export_field(self, field, instance, **kwargs):
+        value = super().export_field(field, instance, **kwargs)
+        if getattr(field.widget, "numeric", False):
+            return value
+        return neutralise(value)
+
+    # -- whole-file checks ----------------------------------------------------------------
+
+    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+        try:
+            self.check_file(dataset)
+        except SpreadsheetRefused as refusal:
+            result = self.get_result_class()()
+            result.diff_headers = self.get_diff_headers()
+            result.total_rows = len(dataset)
+            self.handle_import_error(result, refusal, raise_errors)
+            return result
+        self.total_rows = len(dataset)
+        self._seen = {attribute: {} for attribute in self.unique_fields}
+        self._taken = None
+        self._pending_m2m = []
+        # Any invalid row rolls everything back, on every path (admin, command line).
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
+
+    def check_file(self, dataset):
+        limit = settings.SPREADSHEET_MAX_ROWS
+        if len(dataset) > limit:
+            raise SpreadsheetRefused(
+                f"The file has {len(dataset):,} rows; at most {limit:,} can be imported at "
+                "once. Split it into smaller files."
+            )
+        known = {field.column_name.lower(): field.column_name for field in self.fields.values()}
+        headers, unknown = [], []
+        for header in dataset.headers or ():
+            name = str(header or "").strip()
+            if name and name.lower() not in known:
+                unknown.append(name)
+            headers.append(known.get(name.lower(), name))
+        if unknown:
+            raise SpreadsheetRefused(
+                f"Unknown columns: {', '.join(unknown)}. The columns are: "
+                f"{', '.join(field.column_name for field in self.get_import_fields())}."
+            )
+        if len(set(filter(None, headers))) != len(list(filter(None, headers))):
+            raise SpreadsheetRefused("Two columns have the same name.")
+        missing = [column for column in self.required_columns if column not in headers]
+        if missing:
+            raise SpreadsheetRefused(f"Missing required columns: {', '.join(missing)}.")
+        if dataset.headers:
+            dataset.headers = headers
+
+    # -- rows -----------------------------------------------------------------------------
+
+    def before_import_row(self, row, **kwargs):
+        self.row_number = kwargs.get("row_number")
+
+    def after_import_row(self, row, row_result, **kwargs):
+        if self.progress and self.row_number % 1000 == 0:
+            self.progress(self.row_number, self.total_rows)
+
+    def m2m_fields(self):
+        return [f for f in self.get_import_fields() if isinstance(f.widget, NaturalKeysWidget)]
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        instance._import_m2m = {}
+        instance._import_before = None if new else self.comparable(instance)
+
+    def comparable(self, instance):
+        values = {}
+        for field in self.get_import_fields():
+            value = field.get_value(instance)
+            if isinstance(field.widget, NaturalKeysWidget):
+                records = value if isinstance(value, list) else list(value.all())
+                value = [record.pk for record in records]
+                if not field.widget.ordered:
+                    value = sorted(value)
+            values[field.attribute] = value
+        return values
+
+    def import_instance(self, instance, row, **kwargs):
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self.m2m_fields():
+            if field.column_name in row:
+                try:
+                    instance._import_m2m[field.attribute] = field.clean(row)
+                except ValueError as error:
+                    errors[field.attribute] = [str(error)]
+        if self.slug_from and not instance.slug:
+            max_length = instance._meta.get_field("slug").max_length
+            instance.slug = slugify(getattr(instance, self.slug_from) or "")[:max_length]
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        before = getattr(instance, "_import_before", None)
+        if import_validation_errors or before is None:
+            return False
+        return self.comparable(instance) == before
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        errors = dict(import_validation_errors or {})
+        not_editable = [f.name for f in instance._meta.fields if not f.editable]
+        try:
+            instance.full_clean(
+                exclude=[*errors, *not_editable],
+                validate_unique=False,
+                validate_constraints=self.validate_constraints,
+            )
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        self.check_unique(instance, errors)
+        self.check_row(instance, errors)
+        if errors:
+            raise ValidationError(
+                {self.column_for(name): messages for name, messages in errors.items()}
+            )
+
+    def column_for(self, name):
+        if name == NON_FIELD_ERRORS:
+            return name
+        return self.columns.get(name, name)
+
+    def check_row(self, instance, errors):
+        """Rules the database enforces that full_clean cannot see; add to `errors`."""
+
+    def check_unique(self, instance, errors):
+        if self._taken is None:
+            model = self._meta.model
+            self._taken = {
+                attribute: {
+                    normalise(str(value)): pk
+                    for pk, value in model.objects.exclude(**{attribute: ""}).values_list(
+                        "pk", attribute
+                    )
+                }
+                for attribute, normalise in self.unique_fields.items()
+            }
+        for attribute, normalise in self.unique_fields.items():
+            value = getattr(instance, attribute)
+            if not value or attribute in errors:
+                continue
+            key = normalise(str(value))
+            noun = instance._meta.verbose_name
+            seen = self._seen[attribute]
+            if key in seen:
+                errors[attribute] = [f'"{value}" is also on row {seen[key]} of this file.']
+            elif self._taken[attribute].get(key, instance.pk) != instance.pk:
+                errors[attribute] = [f'Another {noun} already has "{value}".']
+            seen.setdefault(key, self.row_number)
+
+    # -- many-to-many ---------------------------------------------------------------------
+
+    def save_m2m(self, instance, row, **kwargs):
+        if not instance._import_m2m:
+            return
+        if self._meta.use_bulk:
+            self._pending_m2m.append(instance)
+        elif self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs):
+            for attribute, records in instance._import_m2m.items():
+                self.write_m2m([(instance, records)], attribute, replace=True)
+
+    def after_import(self, dataset, result, **kwargs):
+        if self._pending_m2m and (
+            self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs)
+        ):
+            saved = [instance for instance in self._pending_m2m if instance.pk]
+            for field in self.m2m_fields():
+                pairs = [
+                    (instance, instance._import_m2m[field.attribute])
+                    for instance in saved
+                    if field.attribute in instance._import_m2m
+                ]
+                self.write_m2m(pairs, field.attribute, replace=True)
+        self._pending_m2m = []
+        super().after_import(dataset, result, **kwargs)
+
+    def write_m2m(self, pairs, attribute, replace):
+        """Set the links of many records at once: delete theirs, insert the new ones."""
+        field = self._meta.model._meta.get_field(attribute)
+        through = field.remote_field.through
+        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+        if replace:
+            pks = [instance.pk for instance, _ in pairs]
+            for start in range(0, len(pks), 500):
+                through.objects.filter(**{f"{source}__in": pks[start : start + 500]}).delete()
+        ordered = any(f.name == "position" for f in through._meta.fields)
+        links = [
+            through(
+                **{f"{source}_id": instance.pk, f"{target}_id": record.pk},
+                **({"position": position} if ordered else {}),
+            )
+            for instance, records in pairs
+            for position, record in enumerate(records)
+        ]
+        through.objects.bulk_create(links, batch_size=1000)
