@@ -1,11 +1,17 @@
 """Admin behaviour shared by every publishable model."""
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ImportExportMixin
+from import_export.forms import ImportForm
 
 from .publishing import Status, publish, unpublish
+from .spreadsheets import FORMATS, read_failure
 
 PUBLISHING_FIELDS = ("status", "go_live_at")
 
@@ -67,3 +73,31 @@ class PublishableAdmin(admin.ModelAdmin):
             % {"count": changed},
             messages.SUCCESS,
         )
+
+
+class SpreadsheetImportForm(ImportForm):
+    def clean_import_file(self):
+        upload = self.cleaned_data["import_file"]
+        limit = settings.SPREADSHEET_MAX_BYTES
+        if upload.size > limit:
+            raise ValidationError(
+                _(
+                    "The file is %(size)s; at most %(limit)s can be imported at once. "
+                    "Split it into smaller files."
+                )
+                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
+            )
+        return upload
+
+
+class SpreadsheetAdminMixin(ImportExportMixin):
+    """Import and export buttons, in CSV, XLSX and JSON, each behind its own permission
+    (`import_<model>`, `export_<model>`); an import shows a preview with a diff of every
+    row and its totals, and writes nothing until it is confirmed."""
+
+    formats = FORMATS
+    import_form_class = SpreadsheetImportForm
+    import_template_name = "admin/iomcms/import.html"
+
+    def add_data_read_fail_error_to_form(self, form, e):
+        form.add_error("import_file", read_failure(e))

@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin
+from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin
 
 from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
+from .resources import ContactResource, NewsReleaseResource, OfficeResource, StatementResource
 
 
 @admin.register(Office)
-class OfficeAdmin(admin.ModelAdmin):
+class OfficeAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+    resource_classes = (OfficeResource,)
     list_display = ("name", "country")
     list_filter = ("country",)
     search_fields = ("name", "country__name")
@@ -17,7 +19,8 @@ class OfficeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(PublishableAdmin):
+class ContactAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+    resource_classes = (ContactResource,)
     list_display = ("name", "role", "office", "phone", "email", "status", "live")
     list_filter = ("status", "office")
     search_fields = ("name", "email", "role", "office__name")
@@ -45,7 +48,8 @@ class ReleaseContactInline(admin.TabularInline):
 
 
 @admin.register(NewsRelease)
-class NewsReleaseAdmin(PublishableAdmin):
+class NewsReleaseAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+    resource_classes = (NewsReleaseResource,)
     list_display = ("title", "location", "published_on", "status", "live", "updated_at")
     list_filter = ("status", "published_on", "countries", "themes")
     search_fields = ("title", "summary", "body", "location")
@@ -68,7 +72,8 @@ class SummitAdmin(admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(PublishableAdmin):
+class StatementAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+    resource_classes = (StatementResource,)
     list_display = (
         "title",
         "institution",

@@ -34,6 +34,10 @@ class Office(NaturalKeyMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("office")
         verbose_name_plural = _("offices")
+        permissions = [
+            ("import_office", _("Can import offices from spreadsheets")),
+            ("export_office", _("Can export offices to spreadsheets")),
+        ]
 
     def __str__(self):
         return self.name
@@ -67,7 +71,11 @@ class Contact(Publishable):
         ordering = ["name"]
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
-        permissions = [("publish_contact", _("Can publish and unpublish contacts"))]
+        permissions = [
+            ("publish_contact", _("Can publish and unpublish contacts")),
+            ("import_contact", _("Can import contacts from spreadsheets")),
+            ("export_contact", _("Can export contacts to spreadsheets")),
+        ]
         constraints = [
             unique_source_key("contact"),
             models.UniqueConstraint(
@@ -141,7 +149,11 @@ class NewsRelease(Publishable, Searchable):
         ordering = [models.F("published_on").desc(nulls_last=True), "-created_at"]
         verbose_name = _("news release")
         verbose_name_plural = _("news releases")
-        permissions = [("publish_newsrelease", _("Can publish and unpublish news releases"))]
+        permissions = [
+            ("publish_newsrelease", _("Can publish and unpublish news releases")),
+            ("import_newsrelease", _("Can import news releases from spreadsheets")),
+            ("export_newsrelease", _("Can export news releases to spreadsheets")),
+        ]
         constraints = [unique_source_key("newsrelease")]
 
     def __str__(self):
@@ -255,7 +267,11 @@ class Statement(Publishable, Searchable):
         ordering = ["-date", "title"]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
-        permissions = [("publish_statement", _("Can publish and unpublish statements"))]
+        permissions = [
+            ("publish_statement", _("Can publish and unpublish statements")),
+            ("import_statement", _("Can import statements from spreadsheets")),
+            ("export_statement", _("Can export statements to spreadsheets")),
+        ]
         constraints = [unique_source_key("statement")]
 
     def __str__(self):

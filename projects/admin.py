@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin
+from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin
 
 from .models import Country, Project, Region
+from .resources import CountryResource, ProjectResource
 
 
 @admin.register(Region)
@@ -22,7 +23,8 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(admin.ModelAdmin):
+class CountryAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+    resource_classes = (CountryResource,)
     list_display = ("name", "iso_code", "region")
     list_filter = ("region",)
     search_fields = ("name", "iso_code")
@@ -31,7 +33,8 @@ class CountryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(PublishableAdmin):
+class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+    resource_classes = (ProjectResource,)
     list_display = (
         "title",
         "project_code",

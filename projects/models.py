@@ -59,6 +59,10 @@ class Country(NaturalKeyMixin, models.Model):
         ordering = ["name"]
         verbose_name = _("country")
         verbose_name_plural = _("countries")
+        permissions = [
+            ("import_country", _("Can import countries from spreadsheets")),
+            ("export_country", _("Can export countries to spreadsheets")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(iso_code__regex=r"^[A-Z]{2}$"),
@@ -171,7 +175,11 @@ class Project(Publishable, Searchable):
         ordering = ["-start_year", "title"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
-        permissions = [("publish_project", _("Can publish and unpublish projects"))]
+        permissions = [
+            ("publish_project", _("Can publish and unpublish projects")),
+            ("import_project", _("Can import projects from spreadsheets")),
+            ("export_project", _("Can export projects to spreadsheets")),
+        ]
         constraints = [
             unique_source_key("project"),
             models.UniqueConstraint(
