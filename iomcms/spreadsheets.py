@@ -17,6 +17,7 @@ from decimal import Decimal
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import QuerySet
 from django.utils.text import slugify
 from import_export import fields, resources
 from import_export.formats import base_formats
@@ -130,6 +131,29 @@ def read_failure(error):
     return "The file could not be read in the chosen format (CSV, XLSX or JSON)."
 
 
+def load_dataset(data, fmt, encoding="utf-8-sig"):
+    """A tablib Dataset from the bytes of a file; `SpreadsheetRefused` says why not."""
+    file_format = fmt(encoding=encoding)
+    try:
+        if not file_format.is_binary():
+            data = data.decode(encoding)
+        return file_format.create_dataset(data)
+    except Exception as error:  # every reader raises its own kinds
+        raise SpreadsheetRefused(read_failure(error)) from error
+
+
+def result_errors(result):
+    """(row, column, message) for every error of an import result; row 0 is the file."""
+    errors = [(0, "", str(error.error)) for error in result.base_errors]
+    for row in result.invalid_rows:
+        for column, messages in row.error_dict.items():
+            label = "" if column == NON_FIELD_ERRORS else column
+            errors.extend((row.number, label, str(message)) for message in messages)
+    for row in result.error_rows:
+        errors.extend((row.number, "", str(error.error)) for error in row.errors)
+    return errors
+
+
 # ---- loading existing rows --------------------------------------------------------------
 
 
@@ -212,6 +236,8 @@ class SpreadsheetResource(resources.ModelResource):
         return queryset.filter(**{f"{attribute}__in": keys})
 
     def filter_export(self, queryset, **kwargs):
+        if not isinstance(queryset, QuerySet):
+            return queryset
         return queryset.select_related(*self.select_related).prefetch_related(
             *self.prefetch_related
         )
@@ -278,6 +304,10 @@ class SpreadsheetResource(resources.ModelResource):
     def after_import_row(self, row, row_result, **kwargs):
         if self.progress and self.row_number % 1000 == 0:
             self.progress(self.row_number, self.total_rows)
+
+    def get_bulk_update_fields(self):
+        m2m = {field.attribute for field in self.m2m_fields()}
+        return [name for name in super().get_bulk_update_fields() if name not in m2m]
 
     def m2m_fields(self):
         return [f for f in self.get_import_fields() if isinstance(f.widget, NaturalKeysWidget)]

@@ -10,7 +10,7 @@ from iomcms.spreadsheets import (
     language_column,
     status_column,
 )
-from projects.resources import countries_widget, country_widget
+from projects.resources import CountryResource, ProjectResource, countries_widget, country_widget
 
 from .models import Contact, NewsRelease, Office, Statement, Summit, Theme
 
@@ -163,3 +163,14 @@ class StatementResource(SpreadsheetResource):
             "go_live_at",
         )
         import_id_fields = ("slug",)
+
+
+#: Every spreadsheet resource by the name the commands know it by.
+RESOURCES = {
+    "countries": CountryResource,
+    "offices": OfficeResource,
+    "contacts": ContactResource,
+    "projects": ProjectResource,
+    "releases": NewsReleaseResource,
+    "statements": StatementResource,
+}

@@ -1,0 +1,49 @@
+"""Open data: every filtered public list can be downloaded as CSV or JSON.
+
+A download holds exactly the rows the list shows over all its pages, in the same order,
+with the same filters: the view runs the list's own FilterSet on the list's own published
+queryset. Cells a spreadsheet would run as a formula are neutralised like every export.
+"""
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.views import View
+
+from .spreadsheets import CSV, JSON
+
+FORMATS = {"csv": CSV, "json": JSON}
+
+
+class ListDownloadView(View):
+    """Subclasses give the list's FilterSet, its queryset, the resource and its public
+    columns, and the file's base name."""
+
+    filterset_class = None
+    resource_class = None
+    public_fields: tuple[str, ...] = ()
+    filename = "list"
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get(self, request, fmt):
+        file_format = FORMATS.get(fmt)
+        if file_format is None:
+            raise Http404("Downloads are CSV or JSON.")
+        filterset = self.filterset_class(
+            request.GET, queryset=self.get_queryset(), request=request
+        )
+        if not filterset.is_valid():
+            problems = "; ".join(
+                f"{name}: {' '.join(errors)}" for name, errors in filterset.errors.items()
+            )
+            return HttpResponseBadRequest(
+                f"These filters are not valid: {problems}", content_type="text/plain"
+            )
+        resource = self.resource_class()
+        dataset = resource.export(filterset.qs, export_fields=list(self.public_fields))
+        response = HttpResponse(
+            file_format().export_data(dataset),
+            content_type=f"{file_format.CONTENT_TYPE}; charset=utf-8",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{self.filename}.{fmt}"'
+        return response

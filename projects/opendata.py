@@ -1,0 +1,38 @@
+"""The project list as open data: /projects/download.csv and .json, with the list's filters."""
+
+from iomcms.opendata import ListDownloadView
+
+from .filters import ProjectFilter
+from .models import Project
+from .resources import ProjectResource
+
+
+class ProjectDownloadView(ListDownloadView):
+    filterset_class = ProjectFilter
+    resource_class = ProjectResource
+    public_fields = (
+        "project_code",
+        "title",
+        "slug",
+        "description",
+        "start_year",
+        "end_year",
+        "project_status",
+        "project_type",
+        "budget_usd",
+        "coverage",
+        "funding_year",
+        "idf_region",
+        "prima_id",
+        "member_states",
+        "language",
+    )
+    filename = "projects"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("idf_region")
+            .prefetch_related("member_states")
+            .defer("search_vector", "source_values")
+        )
