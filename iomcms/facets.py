@@ -45,7 +45,9 @@ class FacetedFilterSet(django_filters.FilterSet):
             self.filtered_without(name)
             .order_by()
             .values_list(value_path)
-            .annotate(count=Count("pk", distinct=True))
+            # Every filter matches one value, so no join repeats a record: a plain count
+            # is exact and much cheaper than COUNT(DISTINCT).
+            .annotate(count=Count("pk"))
         )
         return {str(value): count for value, count in rows if value is not None}
 

@@ -77,6 +77,14 @@ class Publishable(models.Model):
     def natural_key(self):
         return (self.slug,)
 
+    def save(self, *args, **kwargs):
+        # A published record always knows when it went (or goes) live: lists sort by it.
+        if self.status == Status.PUBLISHED and self.go_live_at is None:
+            self.go_live_at = timezone.now()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "go_live_at"}
+        super().save(*args, **kwargs)
+
     @property
     def is_live(self):
         return self.status == Status.PUBLISHED and (

@@ -33,7 +33,7 @@ class ReleaseFilter(FacetedFilterSet):
     )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
-        fields=(("published_on", "date"), ("title", "title")),
+        fields=(("go_live_at", "date"), ("title", "title")),
         choices=[("-date", _("Newest first")), ("date", _("Oldest first")), ("title", _("Title"))],
         empty_label=_("Newest first"),
     )

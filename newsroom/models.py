@@ -146,7 +146,9 @@ class NewsRelease(Publishable, Searchable):
     )
 
     class Meta:
-        ordering = [models.F("published_on").desc(nulls_last=True), "-created_at"]
+        # Newest first: by go-live time, which every published release has.
+        ordering = ["-go_live_at", "-pk"]
+        indexes = [models.Index(fields=["status", "-go_live_at"], name="newsrelease_live")]
         verbose_name = _("news release")
         verbose_name_plural = _("news releases")
         permissions = [
@@ -265,6 +267,7 @@ class Statement(Publishable, Searchable):
 
     class Meta:
         ordering = ["-date", "title"]
+        indexes = [models.Index(fields=["status", "-date"], name="statement_live")]
         verbose_name = _("statement")
         verbose_name_plural = _("statements")
         permissions = [

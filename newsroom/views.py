@@ -1,4 +1,4 @@
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.db.models.functions import Left
 from django.views.generic import DetailView, ListView
 
@@ -42,34 +42,48 @@ class ReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
-        related = Q(countries__in=[country.pk for country in release.countries.all()]) | Q(
-            themes__in=[theme.pk for theme in release.themes.all()]
-        )
+        # Related: the latest releases about the release's first country, else its first theme.
+        countries, themes = release.countries.all(), release.themes.all()
+        if countries:
+            related = release_list_queryset().filter(countries=countries[0])
+        elif themes:
+            related = release_list_queryset().filter(themes=themes[0])
+        else:
+            related = NewsRelease.objects.none()
         return super().get_context_data(
-            related=release_list_queryset().filter(related).exclude(pk=release.pk).distinct()[:3],
+            related=related.exclude(pk=release.pk)[:3],
             structured_data=release_structured_data(release, self.request),
             **kwargs,
         )
 
 
+# Querysets are built per request: published() reads the clock when it is called.
+
+
 class ContactListView(ListView):
-    queryset = (
-        Contact.objects.published().select_related("office").order_by("office__name", "name")
-    )
     context_object_name = "contacts"
+
+    def get_queryset(self):
+        return (
+            Contact.objects.published().select_related("office").order_by("office__name", "name")
+        )
 
 
 class StatementListView(ListView):
-    queryset = (
-        Statement.objects.published()
-        .select_related("summit")
-        .defer("body", "search_vector", "source_values")
-        .annotate(teaser=Left("body", TEASER_LENGTH))
-    )
     paginate_by = 20
     context_object_name = "statements"
 
+    def get_queryset(self):
+        return (
+            Statement.objects.published()
+            .select_related("summit")
+            .defer("body", "search_vector", "source_values")
+            .annotate(teaser=Left("body", TEASER_LENGTH))
+        )
+
 
 class StatementDetailView(DetailView):
-    queryset = Statement.objects.published().select_related("summit")
     context_object_name = "statement"
+
+    def get_queryset(self):
+        return Statement.objects.published().select_related("summit")

@@ -29,7 +29,11 @@ class ProjectListView(FacetedListView):
 
 
 class ProjectDetailView(DetailView):
-    queryset = (
-        Project.objects.published().select_related("idf_region").prefetch_related("member_states")
-    )
     context_object_name = "project"
+
+    def get_queryset(self):
+        return (
+            Project.objects.published()
+            .select_related("idf_region")
+            .prefetch_related("member_states")
+        )

@@ -1,0 +1,74 @@
+"""Requests per second and latency of each kind of public page, measured with wrk.
+
+Run against `make serve` (gunicorn, production settings) on loopback, page cache off:
+
+    PAGE_CACHE_SECONDS=0 GUNICORN_WORKERS=2 GUNICORN_ACCESS_LOG= make serve PORT=8014 &
+    .venv/bin/python bench/load.py http://127.0.0.1:8014 --seconds 10 --connections 8
+
+Needs `wrk` (Debian package). Prints one Markdown table row per URL kind, best of --runs.
+URLs of a release and a project are looked up from the site's own sitemap.
+"""
+
+import argparse
+import re
+import subprocess
+import urllib.request
+
+KINDS = {
+    "news list, page 1": "/news/",
+    "news list, deep page": "/news/?page={deep}",
+    "news by country and year": "/news/?country=argentina&year=2015",
+    "release": "{release}",
+    "projects by status and region": "/projects/?status=active&region=latin-america-and-the-caribbean",
+    "project": "{project}",
+    "search “migrant children”": "/search/?q=migrant+children",
+}
+
+
+def discover(base):
+    sitemap = urllib.request.urlopen(f"{base}/sitemap.xml?p=1").read().decode()
+    locations = re.findall(r"<loc>[^<]*?(/(?:news|projects)/[^<]+/)</loc>", sitemap)
+    release = next(
+        path for path in locations if path.startswith("/news/") and path.count("/") == 3
+    )
+    project = next(path for path in locations if path.startswith("/projects/"))
+    page = urllib.request.urlopen(f"{base}/news/").read().decode()
+    pages = int(re.search(r"Page 1 of (\d+)", page)[1])
+    return {"release": release, "project": project, "deep": max(pages // 2, 1)}
+
+
+def wrk(url, seconds, connections):
+    output = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output)[1])
+    p50 = re.search(r"50%\s+([\d.]+\w+)", output)[1]
+    p99 = re.search(r"99%\s+([\d.]+\w+)", output)[1]
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return rate, p50, p99, int(errors[1]) if errors else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("base")
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--runs", type=int, default=2)
+    args = parser.parse_args()
+    found = discover(args.base)
+    print("| URL kind | requests/s | p50 | p99 | errors |")
+    print("|---|---:|---:|---:|---:|")
+    for kind, path in KINDS.items():
+        url = args.base + path.format(**found)
+        best = max(
+            (wrk(url, args.seconds, args.connections) for _ in range(args.runs)),
+            key=lambda result: result[0],
+        )
+        print(f"| {kind} | {best[0]:.0f} | {best[1]} | {best[2]} | {best[3]} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
