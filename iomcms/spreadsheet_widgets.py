@@ -124,16 +124,19 @@ class ChoiceWidget(widgets.Widget):
         super().__init__()
         self.choices = choices
         self.blank = blank
+        self._lookup = None
 
     def clean(self, value, row=None, **kwargs):
         if is_blank(value):
             if self.blank:
                 return ""
             raise ValueError("A value is required.")
-        wanted = str(value).strip().lower()
-        for stored, label in self.choices:
-            if wanted in (stored.lower(), str(label).lower()):
-                return stored
+        if self._lookup is None:
+            self._lookup = {str(label).lower(): stored for stored, label in self.choices}
+            self._lookup.update({stored.lower(): stored for stored, _ in self.choices})
+        found = self._lookup.get(str(value).strip().lower())
+        if found is not None:
+            return found
         allowed = ", ".join(stored for stored, _ in self.choices)
         raise ValueError(f'"{value}" is not one of: {allowed}.')
 

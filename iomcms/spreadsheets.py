@@ -29,6 +29,7 @@ from .spreadsheet_widgets import (
     ChoiceWidget,
     IsoDateTimeWidget,
     NaturalKeysWidget,
+    NaturalKeyWidget,
     TextWidget,
     neutralise,
 )
@@ -305,12 +306,22 @@ class SpreadsheetResource(resources.ModelResource):
         if self.progress and self.row_number % 1000 == 0:
             self.progress(self.row_number, self.total_rows)
 
+    def get_import_fields(self):
+        # Asked for several times a row; the answer never changes.
+        if not hasattr(self, "_import_fields"):
+            self._import_fields = super().get_import_fields()
+        return self._import_fields
+
     def get_bulk_update_fields(self):
         m2m = {field.attribute for field in self.m2m_fields()}
         return [name for name in super().get_bulk_update_fields() if name not in m2m]
 
     def m2m_fields(self):
-        return [f for f in self.get_import_fields() if isinstance(f.widget, NaturalKeysWidget)]
+        if not hasattr(self, "_m2m_fields"):
+            self._m2m_fields = [
+                f for f in self.get_import_fields() if isinstance(f.widget, NaturalKeysWidget)
+            ]
+        return self._m2m_fields
 
     def after_init_instance(self, instance, new, row, **kwargs):
         instance._import_m2m = {}
@@ -354,10 +365,9 @@ class SpreadsheetResource(resources.ModelResource):
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         errors = dict(import_validation_errors or {})
-        not_editable = [f.name for f in instance._meta.fields if not f.editable]
         try:
             instance.full_clean(
-                exclude=[*errors, *not_editable],
+                exclude=[*errors, *self.not_validated()],
                 validate_unique=False,
                 validate_constraints=self.validate_constraints,
             )
@@ -369,6 +379,20 @@ class SpreadsheetResource(resources.ModelResource):
             raise ValidationError(
                 {self.column_for(name): messages for name, messages in errors.items()}
             )
+
+    def not_validated(self):
+        """Fields full_clean need not check: not editable, or a related record the widget
+        has already found (checking would cost a query a row)."""
+        if not hasattr(self, "_not_validated"):
+            found = {
+                field.attribute
+                for field in self.fields.values()
+                if isinstance(field.widget, NaturalKeyWidget)
+            }
+            self._not_validated = [
+                f.name for f in self._meta.model._meta.fields if not f.editable or f.name in found
+            ]
+        return self._not_validated
 
     def column_for(self, name):
         if name == NON_FIELD_ERRORS:

@@ -65,7 +65,11 @@ def dataset_of(rows):
 
 
 def export_all(fmt):
-    return {name: fmt().export_data(resource().export()) for name, resource in RESOURCES.items()}
+    """Every resource's file; an XLSX workbook by its cells, as it carries its save time."""
+    files = {name: fmt().export_data(resource().export()) for name, resource in RESOURCES.items()}
+    if fmt is XLSX:
+        return {name: rows_of(content, "xlsx") for name, content in files.items()}
+    return files
 
 
 def some_content():
@@ -99,17 +103,18 @@ def some_content():
 def test_every_resource_round_trips_through_an_empty_database(fmt):
     some_content()
     first = export_all(fmt)
+    files = {name: fmt().export_data(resource().export()) for name, resource in RESOURCES.items()}
     Project.objects.all().delete()
     for name in ("releases", "statements", "contacts", "offices"):
         RESOURCES[name]._meta.model.objects.all().delete()
 
-    for name, content in first.items():
+    for name, content in files.items():
         raw = content.encode() if isinstance(content, str) else content
         result = RESOURCES[name]().import_data(load_dataset(raw, fmt))
         assert not result_errors(result), (name, result_errors(result))
 
     assert export_all(fmt) == first
-    for name, content in first.items():
+    for name, content in files.items():
         raw = content.encode() if isinstance(content, str) else content
         again = RESOURCES[name]().import_data(load_dataset(raw, fmt))
         assert (again.totals["new"], again.totals["update"]) == (0, 0), name
