@@ -202,8 +202,6 @@ class SpreadsheetResource(resources.ModelResource):
     slug_from = None  # fill an empty slug from this attribute
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
-    #: whole-model constraints checked by full_clean (a query per row and constraint)
-    validate_constraints = True
 
     class Meta:
         use_transactions = True
@@ -368,8 +366,11 @@ class SpreadsheetResource(resources.ModelResource):
         try:
             instance.full_clean(
                 exclude=[*errors, *self.not_validated()],
+                # Uniqueness is checked in memory (check_unique) and the other constraints
+                # by validators and check_row: no query per row. The database still
+                # enforces them all, and any failure rolls the import back.
                 validate_unique=False,
-                validate_constraints=self.validate_constraints,
+                validate_constraints=False,
             )
         except ValidationError as error:
             errors = error.update_error_dict(errors)

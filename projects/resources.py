@@ -78,9 +78,6 @@ class ProjectResource(SpreadsheetResource):
     slug_from = "title"
     select_related = ("idf_region",)
     prefetch_related = ("member_states",)
-    # The constraints are checked in memory (check_unique, check_row): a 20,000-row file
-    # would otherwise cost five queries a row.
-    validate_constraints = False
 
     class Meta:
         model = Project
