@@ -1,9 +1,10 @@
-"""Filter sets whose choices are the values that exist, each with how many results it gives.
+"""Filter sets whose options are the values that exist, each with how many results it gives.
 
-A facet's options come from the published records the list starts from, so a select never
-offers a country, type or status that has nothing behind it. Counts are taken with every
-other active filter applied, as a visitor expects: "Argentina (3)" means three results if
-Argentina is chosen now. Each facet costs two grouped queries, whatever the table's size.
+Each facet names the path of its value and where its possible values come from (a small
+reference table, or a list). The values a visitor may submit are checked against those, so a
+wrong one is a form error. The options shown are the values that would give results with
+every other active filter applied — "Argentina (3)" means three results if Argentina is chosen
+now — plus the one chosen. Each facet costs one grouped query, whatever the table's size.
 """
 
 import django_filters
@@ -12,19 +13,13 @@ from django_filters.views import FilterView
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    # filter name -> (path of the value submitted, path of the label shown)
-    facets: dict[str, tuple[str, str]] = {}
+    # filter name -> (path of the value, function giving the possible (value, label) pairs)
+    facets: dict = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for name, (value_path, label_path) in self.facets.items():
-            rows = (
-                self.queryset.order_by()
-                .filter(**{f"{value_path}__isnull": False})
-                .values_list(value_path, label_path)
-                .distinct()
-            )
-            self.filters[name].extra["choices"] = sorted(set(rows), key=facet_sort_key(name))
+        for name, (_, possible) in self.facets.items():
+            self.filters[name].extra["choices"] = list(possible(self))
 
     def active_values(self):
         """The cleaned values of the filters that are valid and set."""
@@ -58,12 +53,28 @@ class FacetedFilterSet(django_filters.FilterSet):
         for name in self.facets:
             counts = self.facet_counts(name)
             field = self.form.fields[name]
-            field.choices = [("", field.choices[0][1])] + [
+            shown = [
                 (value, f"{label} ({counts.get(str(value), 0)})")
                 for value, label in self.filters[name].extra["choices"]
                 if counts.get(str(value)) or active.get(name) == str(value)
             ]
+            field.choices = [("", field.choices[0][1])] + sorted(shown, key=facet_sort_key(name))
         return self
+
+
+def distinct_values(path):
+    """Possible values of a free-text field: those the list's records hold."""
+
+    def possible(filterset):
+        rows = filterset.queryset.order_by().exclude(**{path: ""}).values_list(path, flat=True)
+        return [(value, value) for value in rows.distinct()]
+
+    return possible
+
+
+def from_table(queryset, value="slug", label="name"):
+    """Possible values of a reference table (countries, themes, regions)."""
+    return lambda filterset: queryset.all().values_list(value, label)
 
 
 def facet_sort_key(name):

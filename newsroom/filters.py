@@ -2,19 +2,23 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetedFilterSet
+from iomcms.facets import FacetedFilterSet, from_table
 from iomcms.search import matching
 
-from .models import NewsRelease
+from projects.models import Country
+
+from .models import NewsRelease, Theme
+
+YEARS = range(2100, 1950, -1)
 
 
 class ReleaseFilter(FacetedFilterSet):
     """What visitors narrow the news list by; every value stays in the URL."""
 
     facets = {
-        "country": ("countries__slug", "countries__name"),
-        "theme": ("themes__slug", "themes__name"),
-        "year": ("published_on__year", "published_on__year"),
+        "country": ("countries__slug", from_table(Country.objects)),
+        "theme": ("themes__slug", from_table(Theme.objects)),
+        "year": ("published_on__year", lambda filterset: [(year, str(year)) for year in YEARS]),
     }
 
     q = django_filters.CharFilter(

@@ -3,9 +3,9 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetedFilterSet
+from iomcms.facets import FacetedFilterSet, distinct_values, from_table
 
-from .models import Project, ProjectStatus
+from .models import Country, Project, ProjectStatus, Region
 
 
 class ProjectFilterForm(forms.Form):
@@ -26,11 +26,11 @@ class ProjectFilter(FacetedFilterSet):
     """What visitors narrow the project list by; every value stays in the URL."""
 
     facets = {
-        "status": ("project_status", "project_status"),
-        "type": ("project_type", "project_type"),
-        "region": ("idf_region__slug", "idf_region__name"),
-        "country": ("member_states__slug", "member_states__name"),
-        "coverage": ("coverage", "coverage"),
+        "status": ("project_status", lambda filterset: ProjectStatus.choices),
+        "type": ("project_type", distinct_values("project_type")),
+        "region": ("idf_region__slug", from_table(Region.objects)),
+        "country": ("member_states__slug", from_table(Country.objects)),
+        "coverage": ("coverage", distinct_values("coverage")),
     }
 
     status = django_filters.ChoiceFilter(
@@ -88,14 +88,6 @@ class ProjectFilter(FacetedFilterSet):
         model = Project
         fields = []
         form = ProjectFilterForm
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        labels = dict(ProjectStatus.choices)
-        self.filters["status"].extra["choices"] = [
-            (value, labels.get(value, value))
-            for value, _ in self.filters["status"].extra["choices"]
-        ]
 
     def running_from(self, queryset, name, value):
         """Projects still running in or after the year (an open end counts as running)."""

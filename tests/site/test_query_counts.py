@@ -11,12 +11,12 @@ pytestmark = pytest.mark.django_db
 
 LIST_PAGES = {
     "site:home": 3,
-    "newsroom:list": 8,
-    "projects:list": 13,
+    "newsroom:list": 7,
+    "projects:list": 12,
     "newsroom:statements": 2,
     "newsroom:contacts": 1,
     "site:countries": 1,
-    "newsroom:feed_rss": 4,
+    "newsroom:feed_rss": 3,
     "site:search": 8,
     "sitemap": 8,
 }
