@@ -123,3 +123,13 @@ def test_public_downloads_neutralise_formulas(client, fmt, start):
     assert row["Project type"] == f"'{start}type"
     assert row["Projects ID"] == "P.1"
     assert float(row["Budget (USD)"]) == 10
+
+
+def test_the_lists_link_to_their_downloads_with_the_same_filters(client):
+    factories.project("Peru project", project_code="P.1", member_states=[factories.country("PE")])
+
+    html = client.get(reverse("projects:list"), {"country": "peru", "page": 1}).content.decode()
+
+    assert f'href="{reverse("projects:download", kwargs={"fmt": "csv"})}?country=peru"' in html
+    news = client.get(reverse("newsroom:list")).content.decode()
+    assert f'href="{reverse("newsroom:download", kwargs={"fmt": "json"})}"' in news
