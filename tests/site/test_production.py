@@ -21,6 +21,8 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "iomcms.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(64),
     "ALLOWED_HOSTS": "iom.example.org",
+    # These requests need no database; the page cache would look one up.
+    "PAGE_CACHE_SECONDS": "0",
 }
 
 
@@ -49,8 +51,12 @@ def test_deploy_checks_are_clean_with_production_settings():
 @pytest.fixture(scope="module")
 def production_response():
     """Headers and cookies of a production response to an HTTPS request."""
+    # Plain static storage: the hashed manifest exists only after collectstatic.
     output = run_production(
         "import django, json; django.setup(); from django.test import Client;"
+        "from django.test.utils import override_settings;"
+        "override_settings(STORAGES={'staticfiles': {'BACKEND':"
+        " 'django.contrib.staticfiles.storage.StaticFilesStorage'}}).enable();"
         "r = Client().get('/robots.txt', secure=True, HTTP_HOST='iom.example.org');"
         "r2 = Client().get('/admin/login/', secure=True, HTTP_HOST='iom.example.org');"
         "print(json.dumps({'headers': dict(r.headers), 'cookies': {k: dict(v) for k, v in"
