@@ -64,12 +64,41 @@ OBJECTS = [
     "access to documentation",
     "livelihoods in host communities",
 ]
-WORDS = (
-    "migration migrants government partners regional national protection assistance "
-    "communities programme support training data policy health labour children families "
-    "border return integration rights services capacity cooperation response emergency "
-    "displacement community development governance local authorities"
-).split()
+WORDS = [
+    "migration",
+    "migrants",
+    "government",
+    "partners",
+    "regional",
+    "national",
+    "protection",
+    "assistance",
+    "communities",
+    "programme",
+    "support",
+    "training",
+    "data",
+    "policy",
+    "health",
+    "labour",
+    "children",
+    "families",
+    "border",
+    "return",
+    "integration",
+    "rights",
+    "services",
+    "capacity",
+    "cooperation",
+    "response",
+    "emergency",
+    "displacement",
+    "community",
+    "development",
+    "governance",
+    "local",
+    "authorities",
+]
 PARAGRAPH_POOL = 4000
 BATCH = 2000
 
