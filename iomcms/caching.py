@@ -27,19 +27,21 @@ def page_cache():
 
 
 def next_change():
-    """The earliest scheduled go-live still in the future, over every publishable model."""
+    """The earliest scheduled go-live or expiry still in the future, over every publishable
+    model."""
     now = timezone.now()
     upcoming = []
     for model in apps.get_models():
         if issubclass(model, Publishable):
-            moment = (
-                model.objects.filter(go_live_at__gt=now)
-                .order_by("go_live_at")
-                .values_list("go_live_at", flat=True)
-                .first()
-            )
-            if moment:
-                upcoming.append(moment)
+            for field in ("go_live_at", "expires_at"):
+                moment = (
+                    model.objects.filter(**{f"{field}__gt": now})
+                    .order_by(field)
+                    .values_list(field, flat=True)
+                    .first()
+                )
+                if moment:
+                    upcoming.append(moment)
     return min(upcoming) if upcoming else None
 
 

@@ -1,5 +1,5 @@
-"""What every public record shares: a publication state, a go-live time, a slug,
-timestamps and the key of the source text it came from.
+"""What every public record shares: a publication state, a go-live time and an optional
+expiry time, a slug, timestamps and the key of the source text it came from.
 
 `published()` is the one rule every public reader goes through.
 """
@@ -17,12 +17,22 @@ class Status(models.TextChoices):
 
 class PublishableQuerySet(models.QuerySet):
     def published(self, at=None):
-        """Records a visitor may see: published, and live (no go-live time, or one past)."""
+        """Records a visitor may see: published, live (no go-live time, or one past) and
+        not expired (no expiry time, or one still to come)."""
         at = at or timezone.now()
         return self.filter(
             Q(go_live_at__isnull=True) | Q(go_live_at__lte=at),
+            Q(expires_at__isnull=True) | Q(expires_at__gt=at),
             status=Status.PUBLISHED,
         )
+
+    def scheduled(self, at=None):
+        """Published records whose go-live time is still to come."""
+        return self.filter(status=Status.PUBLISHED, go_live_at__gt=at or timezone.now())
+
+    def expired(self, at=None):
+        """Published records whose expiry time has passed."""
+        return self.filter(status=Status.PUBLISHED, expires_at__lte=at or timezone.now())
 
     def drafts(self):
         return self.filter(status=Status.DRAFT)
@@ -48,6 +58,13 @@ class Publishable(models.Model):
         help_text=_(
             "When a published record becomes public. Empty means as soon as it is published."
         ),
+    )
+    expires_at = models.DateTimeField(
+        _("expiry time"),
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=_("When a published record leaves the site. Empty means it stays."),
     )
     source_key = models.CharField(
         _("source key"),
@@ -87,9 +104,38 @@ class Publishable(models.Model):
 
     @property
     def is_live(self):
-        return self.status == Status.PUBLISHED and (
-            self.go_live_at is None or self.go_live_at <= timezone.now()
-        )
+        return self.state() == State.LIVE
+
+    def state(self, at=None):
+        """Where the record stands for a visitor: draft, scheduled, live or expired."""
+        at = at or timezone.now()
+        if self.status != Status.PUBLISHED:
+            return State.DRAFT
+        if self.go_live_at is not None and self.go_live_at > at:
+            return State.SCHEDULED
+        if self.expires_at is not None and self.expires_at <= at:
+            return State.EXPIRED
+        return State.LIVE
+
+
+class State(models.TextChoices):
+    """What a visitor sees of a record at a given moment (derived, never stored)."""
+
+    DRAFT = "draft", _("Draft")
+    SCHEDULED = "scheduled", _("Scheduled")
+    LIVE = "live", _("Live")
+    EXPIRED = "expired", _("Expired")
+
+
+def expiry_after_go_live(table):
+    """An expiry time, when there is one, comes after the go-live time."""
+    return models.CheckConstraint(
+        condition=Q(expires_at__isnull=True)
+        | Q(go_live_at__isnull=True)
+        | Q(expires_at__gt=models.F("go_live_at")),
+        name=f"{table}_expires_after_go_live",
+        violation_error_message=_("The expiry time must come after the go-live time."),
+    )
 
 
 def unique_source_key(table):
@@ -105,14 +151,34 @@ def publish(queryset, at=None):
     """Publish every record of `queryset` that is not yet; return how many changed.
 
     A record without a go-live time gets `at` (now), so the site knows when it went out;
-    one scheduled for later keeps its time.
+    one scheduled for later keeps its time; one whose expiry has passed loses it.
     """
     at = at or timezone.now()
+    # An expired record published again comes back: its past expiry goes.
+    changed = queryset.expired(at).update(expires_at=None, updated_at=at)
     drafts = queryset.exclude(status=Status.PUBLISHED)
-    changed = drafts.filter(go_live_at__isnull=True).update(
+    changed += drafts.filter(go_live_at__isnull=True).update(
         status=Status.PUBLISHED, go_live_at=at, updated_at=at
     )
+    changed += drafts.filter(expires_at__lte=at).update(
+        status=Status.PUBLISHED, expires_at=None, updated_at=at
+    )
     changed += drafts.update(status=Status.PUBLISHED, updated_at=at)
+    content_changed()
+    return changed
+
+
+def schedule(queryset, go_live_at, expires_at=None):
+    """Publish every record of `queryset` at `go_live_at`, until `expires_at` if given;
+    return how many changed. Records already live go off the site until then."""
+    changed = queryset.exclude(
+        status=Status.PUBLISHED, go_live_at=go_live_at, expires_at=expires_at
+    ).update(
+        status=Status.PUBLISHED,
+        go_live_at=go_live_at,
+        expires_at=expires_at,
+        updated_at=timezone.now(),
+    )
     content_changed()
     return changed
 

@@ -5,16 +5,20 @@ from django.views.generic import TemplateView
 
 from .sitemaps import SITEMAPS
 from .views import healthz
+from .workflow_views import coming_up
 
 admin.site.site_header = "IOM Latin America and the Caribbean — content"
 admin.site.site_title = "iomcms admin"
 admin.site.index_title = "Content"
+admin.site.index_template = "admin/iomcms/index.html"
 
 urlpatterns = [
     path("", include("iomcms.site_urls")),
     path("", include("newsroom.urls")),
     path("", include("projects.urls")),
+    path("admin/coming-up/", admin.site.admin_view(coming_up), name="coming_up"),
     path("admin/", admin.site.urls),
+    path("preview/", include("iomcms.preview_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path(

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
-from iomcms.publishing import Publishable, unique_source_key
+from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.search import Searchable
 from projects.models import Country
 
@@ -78,6 +78,7 @@ class Contact(Publishable):
         ]
         constraints = [
             unique_source_key("contact"),
+            expiry_after_go_live("contact"),
             models.UniqueConstraint(
                 Lower("email"),
                 condition=~Q(email=""),
@@ -156,7 +157,7 @@ class NewsRelease(Publishable, Searchable):
             ("import_newsrelease", _("Can import news releases from spreadsheets")),
             ("export_newsrelease", _("Can export news releases to spreadsheets")),
         ]
-        constraints = [unique_source_key("newsrelease")]
+        constraints = [unique_source_key("newsrelease"), expiry_after_go_live("newsrelease")]
 
     def __str__(self):
         return self.title
@@ -275,7 +276,7 @@ class Statement(Publishable, Searchable):
             ("import_statement", _("Can import statements from spreadsheets")),
             ("export_statement", _("Can export statements to spreadsheets")),
         ]
-        constraints = [unique_source_key("statement")]
+        constraints = [unique_source_key("statement"), expiry_after_go_live("statement")]
 
     def __str__(self):
         return self.title

@@ -32,11 +32,15 @@ class ReleaseListView(FacetedListView):
 class ReleaseDetailView(DetailView):
     context_object_name = "release"
 
+    def records(self):
+        """The releases this page may show (a preview narrows it to one draft)."""
+        return NewsRelease.objects.published()
+
     def get_queryset(self):
         contacts = ReleaseContact.objects.filter(
             contact__in=Contact.objects.published()
         ).select_related("contact__office")
-        return NewsRelease.objects.published().prefetch_related(
+        return self.records().prefetch_related(
             "countries", "themes", Prefetch("contact_links", queryset=contacts)
         )
 
@@ -85,5 +89,9 @@ class StatementListView(ListView):
 class StatementDetailView(DetailView):
     context_object_name = "statement"
 
+    def records(self):
+        """The statements this page may show (a preview narrows it to one draft)."""
+        return Statement.objects.published()
+
     def get_queryset(self):
-        return Statement.objects.published().select_related("summit")
+        return self.records().select_related("summit")

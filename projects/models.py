@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
-from iomcms.publishing import Publishable, unique_source_key
+from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.search import Searchable
 
 YEAR_VALIDATORS = [MinValueValidator(1951), MaxValueValidator(2100)]
@@ -182,6 +182,7 @@ class Project(Publishable, Searchable):
         ]
         constraints = [
             unique_source_key("project"),
+            expiry_after_go_live("project"),
             models.UniqueConstraint(
                 fields=["project_code"],
                 condition=~Q(project_code=""),

@@ -31,9 +31,9 @@ class ProjectListView(FacetedListView):
 class ProjectDetailView(DetailView):
     context_object_name = "project"
 
+    def records(self):
+        """The projects this page may show (a preview narrows it to one draft)."""
+        return Project.objects.published()
+
     def get_queryset(self):
-        return (
-            Project.objects.published()
-            .select_related("idf_region")
-            .prefetch_related("member_states")
-        )
+        return self.records().select_related("idf_region").prefetch_related("member_states")

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "import_export",
     "csp",
     "axes",
+    "reversion",
     "iomcms",
     "projects",
     "newsroom",
@@ -193,3 +194,10 @@ IMPORT_EXPORT_CHUNK_SIZE = 2000
 # One import at most: this many rows, and a file of this size.
 SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=20_000)
 SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 1024)
+
+# Editorial workflow (iomcms.revisions, iomcms.preview): share links to drafts last this many
+# days unless the editor chooses otherwise, and never more than SHARE_LINK_MAX_DAYS.
+SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
+SHARE_LINK_MAX_DAYS = 30
+# The admin's "coming up" page lists this many scheduled go-lives and expiries.
+SCHEDULE_LIST_LENGTH = 50

@@ -66,7 +66,7 @@ def test_staff_without_a_group_sees_no_content(client):
 
 def test_editor_cannot_publish_but_publisher_can(editor_client, publisher_client):
     draft = factories.release(status=Status.DRAFT)
-    action = {"action": "publish_selected", "_selected_action": [draft.pk]}
+    action = {"action": "publish_selected", "_selected_action": [draft.pk], "confirm": "yes"}
     changelist = admin_url(NewsRelease, "changelist")
 
     editor_page = editor_client.get(changelist).content.decode()

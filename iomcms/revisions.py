@@ -1,0 +1,239 @@
+"""Versions of editorial records, kept by django-reversion: who saved what and when, the
+differences between two versions, and restoring one.
+
+Every path that writes a record keeps a version: the admin (one revision per save, with
+the media contacts of a release), spreadsheet and source imports (one revision per
+import), bulk publishing and restoring. Versions are added explicitly, once a record and
+its relations are written, so a version always holds what was saved.
+"""
+
+import difflib
+from dataclasses import dataclass
+
+import reversion
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext as _
+from reversion.models import Version
+
+# Bookkeeping a version stores but that is never compared or restored.
+NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
+PUBLICATION_FIELDS = ("status", "go_live_at", "expires_at")
+
+
+def register_models():
+    from newsroom.models import Contact, NewsRelease, ReleaseContact, Statement
+    from projects.models import Project
+
+    for model in (Contact, Statement, Project):
+        reversion.register(model, exclude=("search_vector",))
+    reversion.register(ReleaseContact)
+    reversion.register(NewsRelease, exclude=("search_vector",), follow=("contact_links",))
+
+
+def is_versioned(model):
+    return reversion.is_registered(model)
+
+
+def record_versions(records, user=None, comment=""):
+    """Keep a version of each record, as it is now in the database, in one revision."""
+    records = [record for record in records if is_versioned(type(record))]
+    if not records:
+        return
+    with reversion.create_revision(manage_manually=True):
+        if user is not None and user.is_authenticated:
+            reversion.set_user(user)
+        reversion.set_comment(comment)
+        for record in records:
+            reversion.add_to_revision(record)
+
+
+def record_versions_of(queryset, user=None, comment="", chunk=1000):
+    """Keep a version of every record of `queryset` (e.g. after a bulk update)."""
+    model = queryset.model
+    prefetch = [field.name for field in model._meta.many_to_many if field.name != "contacts"]
+    pks = list(queryset.values_list("pk", flat=True))
+    for start in range(0, len(pks), chunk):
+        records = model.objects.filter(pk__in=pks[start : start + chunk]).prefetch_related(
+            *prefetch
+        )
+        record_versions(records, user=user, comment=comment)
+
+
+def versions_of(record):
+    """Every version of `record`, newest first."""
+    return (
+        Version.objects.get_for_object(record)
+        .select_related("revision__user")
+        .order_by("-revision__date_created", "-pk")
+    )
+
+
+def latest_version(record):
+    return versions_of(record).first()
+
+
+# ---- comparing ---------------------------------------------------------------------------
+
+
+def compared_fields(model):
+    return [
+        field
+        for field in (*model._meta.concrete_fields, *model._meta.many_to_many)
+        if field.name not in NOT_COMPARED
+    ]
+
+
+def contact_ids_in(version):
+    """The media contacts of a release as the version's revision saved them, in order."""
+    from newsroom.models import ReleaseContact
+
+    links = Version.objects.get_for_model(ReleaseContact).filter(revision_id=version.revision_id)
+    rows = [link.field_dict for link in links]
+    rows = [row for row in rows if str(row["release_id"]) == version.object_id]
+    return [row["contact_id"] for row in sorted(rows, key=lambda r: (r["position"], r["id"]))]
+
+
+def snapshot(version):
+    """Field name → value (many-to-many as a list of ids) as a version saved it."""
+    data = version.field_dict
+    values = {}
+    for field in compared_fields(version._model):
+        if field.many_to_many and field.remote_field.through._meta.auto_created:
+            values[field.name] = sorted(data.get(field.attname) or [])
+        elif field.many_to_many:
+            values[field.name] = contact_ids_in(version)
+        else:
+            values[field.name] = data.get(field.attname)
+    return values
+
+
+def current_snapshot(record):
+    """The same as `snapshot`, for the record as it is now in the database."""
+    record = type(record)._default_manager.get(pk=record.pk)
+    values = {}
+    for field in compared_fields(type(record)):
+        if field.many_to_many and field.remote_field.through._meta.auto_created:
+            values[field.name] = sorted(getattr(record, field.name).values_list("pk", flat=True))
+        elif field.many_to_many:
+            values[field.name] = [contact.pk for contact in record.ordered_contacts()]
+        else:
+            values[field.name] = getattr(record, field.attname)
+    return values
+
+
+def display(field, value):
+    """A value as an editor reads it: names for related records, labels for choices."""
+    if value in (None, "", []):
+        return "—"
+    if field.many_to_many:
+        records = field.related_model._default_manager.in_bulk(value)
+        return ", ".join(str(records[pk]) if pk in records else f"#{pk}" for pk in value)
+    if field.is_relation:
+        related = field.related_model._default_manager.filter(pk=value).first()
+        return str(related) if related else f"#{value}"
+    if field.choices:
+        return str(dict(field.flatchoices).get(value, value))
+    if hasattr(value, "tzinfo"):
+        return localize(template_localtime(value))
+    return str(value)
+
+
+@dataclass
+class FieldChange:
+    field: models.Field
+    before: str
+    after: str
+
+    @property
+    def label(self):
+        return str(self.field.verbose_name)
+
+    @property
+    def is_text(self):
+        return isinstance(self.field, models.TextField)
+
+    def html(self):
+        """The change word by word: removed words struck through, added ones marked."""
+        before, after = self.before.split(" "), self.after.split(" ")
+        parts = []
+        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+        for op, a1, a2, b1, b2 in matcher.get_opcodes():
+            if op == "equal":
+                parts.append(escape(" ".join(before[a1:a2])))
+                continue
+            if a2 > a1:
+                parts.append(f"<del>{escape(' '.join(before[a1:a2]))}</del>")
+            if b2 > b1:
+                parts.append(f"<ins>{escape(' '.join(after[b1:b2]))}</ins>")
+        return mark_safe(" ".join(parts))
+
+
+def changes(model, before, after):
+    """The fields whose values differ between two snapshots of a record of `model`."""
+    return [
+        FieldChange(
+            field, display(field, before.get(field.name)), display(field, after.get(field.name))
+        )
+        for field in compared_fields(model)
+        if _normal(before.get(field.name)) != _normal(after.get(field.name))
+    ]
+
+
+def _normal(value):
+    return None if value in ("", []) else value
+
+
+# ---- restoring ---------------------------------------------------------------------------
+
+
+def restore(version, user, keep_publication=False):
+    """Bring the record back to `version`, every field and relation; the restore is itself
+    a new version. `keep_publication` leaves status, go-live and expiry as they are (for
+    editors who may not publish). Return the record."""
+    model = version._model
+    old = version._object_version
+    with transaction.atomic():
+        record = model._default_manager.select_for_update().get(pk=version.object_id)
+        for field in model._meta.concrete_fields:
+            if field.name in NOT_COMPARED or field.primary_key:
+                continue
+            if keep_publication and field.name in PUBLICATION_FIELDS:
+                continue
+            setattr(record, field.attname, getattr(old.object, field.attname))
+        record.save()
+        for field in model._meta.many_to_many:
+            if field.remote_field.through._meta.auto_created:
+                getattr(record, field.name).set((old.m2m_data or {}).get(field.name, []))
+            else:
+                _restore_contacts(record, contact_ids_in(version))
+        when = localize(template_localtime(version.revision.date_created))
+        record_versions([record], user, _("Restored the version of %(date)s.") % {"date": when})
+    return record
+
+
+def _restore_contacts(release, contact_ids):
+    from newsroom.models import Contact, ReleaseContact
+
+    release.contact_links.all().delete()
+    existing = set(Contact.objects.filter(pk__in=contact_ids).values_list("pk", flat=True))
+    ReleaseContact.objects.bulk_create(
+        ReleaseContact(release=release, contact_id=pk, position=position)
+        for position, pk in enumerate(pk for pk in contact_ids if pk in existing)
+    )
+
+
+def content_type_choices():
+    """(content type id, name) of every versioned model, for filters."""
+    return [
+        (ct.pk, str(ct.model_class()._meta.verbose_name_plural).capitalize())
+        for ct in ContentType.objects.order_by("model")
+        if ct.model_class() is not None
+        and is_versioned(ct.model_class())
+        and ct.model != "releasecontact"
+    ]
