@@ -3,9 +3,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
-from django.contrib.auth.models import User
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format

@@ -44,14 +44,18 @@ class RevisionAdminMixin:
             path(
                 "<path:object_id>/history/compare/",
                 view(self.compare_view),
-                name="%s_%s_compare" % info,
+                name="{}_{}_compare".format(*info),
             ),
             path(
                 "<path:object_id>/history/<int:version_id>/restore/",
                 view(self.restore_view),
-                name="%s_%s_restore" % info,
+                name="{}_{}_restore".format(*info),
             ),
-            path("<path:object_id>/share/", view(self.share_view), name="%s_%s_share" % info),
+            path(
+                "<path:object_id>/share/",
+                view(self.share_view),
+                name="{}_{}_share".format(*info),
+            ),
             *super().get_urls(),
         ]
 

@@ -65,6 +65,9 @@ class ShareLink(models.Model):
     def __str__(self):
         return f"{self.content_type.name} #{self.object_id} ({self.get_state_display()})"
 
+    def get_absolute_url(self):
+        return reverse("preview:shared", kwargs={"token": self.token})
+
     @classmethod
     def create_for(cls, record, user, days=None):
         days = days or settings.SHARE_LINK_DAYS
@@ -86,9 +89,6 @@ class ShareLink(models.Model):
             return signing.Signer(salt=SHARE_SALT).unsign(token)
         except signing.BadSignature:
             return None
-
-    def get_absolute_url(self):
-        return reverse("preview:shared", kwargs={"token": self.token})
 
     def is_active(self, at=None):
         return self.revoked_at is None and self.expires_at > (at or timezone.now())

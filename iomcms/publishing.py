@@ -91,9 +91,6 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def natural_key(self):
-        return (self.slug,)
-
     def save(self, *args, **kwargs):
         # A published record always knows when it went (or goes) live: lists sort by it.
         if self.status == Status.PUBLISHED and self.go_live_at is None:
@@ -101,6 +98,9 @@ class Publishable(models.Model):
             if kwargs.get("update_fields") is not None:
                 kwargs["update_fields"] = {*kwargs["update_fields"], "go_live_at"}
         super().save(*args, **kwargs)
+
+    def natural_key(self):
+        return (self.slug,)
 
     @property
     def is_live(self):

@@ -13,7 +13,6 @@ from dataclasses import dataclass
 import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
-from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
