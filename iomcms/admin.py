@@ -1,5 +1,8 @@
 """Admin behaviour shared by every publishable model."""
 
+from datetime import datetime
+
+from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import get_permission_codename
@@ -14,7 +17,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ImportExportMixin
-from import_export.forms import ImportForm
+from import_export.forms import ConfirmImportForm, ImportForm
 
 from .admin_actions import BulkPublishingMixin
 from .admin_history import RevisionAdminMixin
@@ -144,14 +147,47 @@ class SpreadsheetImportForm(ImportForm):
         return upload
 
 
+class SpreadsheetConfirmForm(ConfirmImportForm):
+    """The confirmation of an import carries when the file was read for the preview."""
+
+    read_at = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_read_at(self):
+        try:
+            return datetime.fromisoformat(self.cleaned_data["read_at"])
+        except ValueError:
+            return None
+
+
 class SpreadsheetAdminMixin(ImportExportMixin):
     """Import and export buttons, in CSV, XLSX and JSON, each behind its own permission
     (`import_<model>`, `export_<model>`); an import shows a preview with a diff of every
-    row and its totals, and writes nothing until it is confirmed."""
+    row and its totals, and writes nothing until it is confirmed. A row whose record was
+    saved after the preview read the file is refused, and every record written keeps a
+    version."""
 
     formats = FORMATS
     import_form_class = SpreadsheetImportForm
+    confirm_form_class = SpreadsheetConfirmForm
     import_template_name = "admin/iomcms/import.html"
+
+    def import_action(self, request, **kwargs):
+        request.spreadsheet_read_at = timezone.now()
+        return super().import_action(request, **kwargs)
+
+    def get_confirm_form_initial(self, request, import_form):
+        initial = super().get_confirm_form_initial(request, import_form)
+        read_at = getattr(request, "spreadsheet_read_at", None)
+        if import_form is not None and read_at:
+            initial["read_at"] = read_at.isoformat()
+        return initial
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        if isinstance(form, SpreadsheetConfirmForm) and form.is_valid():
+            kwargs["read_at"] = form.cleaned_data["read_at"]
+        return kwargs
 
     def add_data_read_fail_error_to_form(self, form, e):
         form.add_error("import_file", read_failure(e))

@@ -55,6 +55,8 @@ def record_versions(records, user=None, comment=""):
 def record_versions_of(queryset, user=None, comment="", chunk=1000):
     """Keep a version of every record of `queryset` (e.g. after a bulk update)."""
     model = queryset.model
+    if not is_versioned(model):
+        return
     prefetch = [field.name for field in model._meta.many_to_many if field.name != "contacts"]
     pks = list(queryset.values_list("pk", flat=True))
     for start in range(0, len(pks), chunk):
@@ -75,6 +77,20 @@ def versions_of(record):
 
 def latest_version(record):
     return versions_of(record).first()
+
+
+def edited_since(record, moment):
+    """Why a record saved after `moment` may not be overwritten by what was read then."""
+    latest = latest_version(record) if is_versioned(type(record)) else None
+    user = latest.revision.user if latest else None
+    return _(
+        "%(who)s changed this %(noun)s at %(when)s, after the file was read. Nothing was "
+        "imported: export the records again, or import the file again to review it."
+    ) % {
+        "who": (user.get_full_name() or user.get_username()) if user else _("Someone"),
+        "noun": record._meta.verbose_name,
+        "when": localize(template_localtime(record.updated_at)),
+    }
 
 
 # ---- comparing ---------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from import_export.formats import base_formats
 from import_export.instance_loaders import BaseInstanceLoader
 
 from .publishing import Status
+from .revisions import edited_since, record_versions_of
 from .search import Language
 from .spreadsheet_widgets import (
     ChoiceWidget,
@@ -264,6 +265,8 @@ class SpreadsheetResource(resources.ModelResource):
         self._seen = {attribute: {} for attribute in self.unique_fields}
         self._taken = None
         self._pending_m2m = []
+        self._saved = []
+        self._read_at = kwargs.pop("read_at", None)
         # Any invalid row rolls everything back, on every path (admin, command line).
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
@@ -376,6 +379,7 @@ class SpreadsheetResource(resources.ModelResource):
             errors = error.update_error_dict(errors)
         self.check_unique(instance, errors)
         self.check_row(instance, errors)
+        self.check_not_edited_since_read(instance, errors)
         if errors:
             raise ValidationError(
                 {self.column_for(name): messages for name, messages in errors.items()}
@@ -402,6 +406,16 @@ class SpreadsheetResource(resources.ModelResource):
 
     def check_row(self, instance, errors):
         """Rules the database enforces that full_clean cannot see; add to `errors`."""
+
+    def check_not_edited_since_read(self, instance, errors):
+        """A row may not overwrite a record someone saved after the file was read."""
+        edited = getattr(instance, "updated_at", None)
+        if self._read_at and instance.pk and edited and edited > self._read_at:
+            errors[NON_FIELD_ERRORS] = [edited_since(instance, self._read_at)]
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        self._saved.append(instance)
 
     def check_unique(self, instance, errors):
         if self._taken is None:
@@ -452,6 +466,17 @@ class SpreadsheetResource(resources.ModelResource):
                 ]
                 self.write_m2m(pairs, field.attribute, replace=True)
         self._pending_m2m = []
+        if self._saved and not self._is_dry_run(kwargs):
+            # Bulk-created rows send no signals: their versions are kept here, once the
+            # rows and their links are written.
+            pks = [instance.pk for instance in self._saved if instance.pk]
+            name = kwargs.get("file_name") or "a spreadsheet"
+            record_versions_of(
+                self._meta.model.objects.filter(pk__in=pks),
+                user=kwargs.get("user"),
+                comment=f"Imported from {name}.",
+            )
+        self._saved = []
         super().after_import(dataset, result, **kwargs)
 
     def write_m2m(self, pairs, attribute, replace):

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
+from django.utils import timezone
 
+from iomcms.revisions import record_versions
 from projects.services import country_index
 
 from ..sourcetext import parse_text
@@ -62,6 +64,7 @@ def import_files(paths, *, dry_run=False, overwrite=False, on_file=None):
 
 
 def import_file(path, *, dry_run=False, overwrite=False, index=None):
+    read_at = timezone.now()
     try:
         text, warnings = read_source(path)
     except SourceError as error:
@@ -76,12 +79,14 @@ def import_file(path, *, dry_run=False, overwrite=False, index=None):
     if not page["title"]:
         report.error = f"{path.name}: no title found; is the page cut off at the top?"
         return report
-    importer = Importer(overwrite=overwrite, country_index=index)
+    importer = Importer(overwrite=overwrite, country_index=index, read_at=read_at)
     try:
         with transaction.atomic():
             importer.apply(page, source_key=path.stem)
             if dry_run:
                 raise DryRun
+            written = [o.record for o in importer.outcomes if o.action != "unchanged"]
+            record_versions(written, comment=f"Imported from the source text {path.name}.")
     except DryRun:
         pass
     except (DatabaseError, ValidationError) as error:

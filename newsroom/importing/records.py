@@ -59,9 +59,10 @@ REGION_NAMES = {
 class Importer:
     """Applies parsed pages to the database for one run; remembers countries between files."""
 
-    def __init__(self, *, overwrite=False, country_index=None):
+    def __init__(self, *, overwrite=False, country_index=None, read_at=None):
         self.overwrite = overwrite
         self.country_index = country_index
+        self.read_at = read_at  # when the file was read: later edits are never overwritten
         self.outcomes = []
         self.warnings = []
 
@@ -70,7 +71,14 @@ class Importer:
         handler[page["kind"]](page, source_key)
 
     def sync(self, record, values):
-        outcome = sync(record, values, overwrite=self.overwrite)
+        overwrite = self.overwrite
+        if overwrite and self.read_at and record.pk and record.updated_at > self.read_at:
+            overwrite = False
+            self.warnings.append(
+                f"{record._meta.verbose_name} “{record}” was edited after the file was read; "
+                "the editor's values were kept"
+            )
+        outcome = sync(record, values, overwrite=overwrite)
         self.outcomes.append(outcome)
         return outcome.record
 
