@@ -9,6 +9,7 @@ from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -181,6 +182,25 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         if import_form is not None and read_at:
             initial["read_at"] = read_at.isoformat()
         return initial
+
+    def process_result(self, result, request):
+        """A confirmed import that failed (a row edited since the preview, say) shows why,
+        like the preview does, instead of a success message."""
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        form = self.get_import_form_class(request)(
+            self.get_import_formats(), self.get_import_resource_classes(request)
+        )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "result": result,
+            "form": form,
+            "opts": self.opts,
+            "media": self.media + form.media,
+            "import_error_display": self.import_error_display,
+        }
+        return TemplateResponse(request, [self.import_template_name], context)
 
     def get_import_data_kwargs(self, **kwargs):
         form = kwargs.get("form")

@@ -89,6 +89,12 @@ class ConflictCheckForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
+            if not self.is_bound and revisions.latest_version(self.instance) is None:
+                # A record from before versions were kept: keep how it is now, so that a
+                # conflict can show what changed since and the history can go back to it.
+                revisions.record_versions(
+                    [self.instance], comment=_("The record as it was before its first edit.")
+                )
             self.fields[TOKEN_FIELD].initial = edit_token(self.instance)
 
     def clean(self):

@@ -48,7 +48,7 @@ class Command(BaseCommand):
 
         resource_class = RESOURCES[resource]
         result = resource_class(diff=False, progress=progress).import_data(
-            dataset, dry_run=dry_run
+            dataset, dry_run=dry_run, file_name=name
         )
         errors = result_errors(result)
         if errors:

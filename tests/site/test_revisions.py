@@ -1,0 +1,168 @@
+"""Every save keeps a version; editors read the history, compare versions and restore one."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from reversion.models import Version
+
+from iomcms.publishing import Status
+from iomcms.revisions import record_versions, versions_of
+from newsroom.models import NewsRelease
+from projects.models import Project
+from tests import factories
+from tests.site.test_editing import release_form
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(record, name, *args):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=[record.pk, *args])
+
+
+def edit_token(client, record):
+    page = client.get(admin_url(record, "change"))
+    return page.context["adminform"].form["edit_token"].value()
+
+
+def test_an_admin_save_keeps_a_version_with_who_and_what(editor_client, editor):
+    release = factories.release(title="Before", status=Status.DRAFT)
+    data = release_form([], title="After", slug=release.slug)
+    data["edit_token"] = edit_token(editor_client, release)
+
+    response = editor_client.post(admin_url(release, "change"), data)
+
+    assert response.status_code == 302
+    version = versions_of(release).first()
+    assert version.revision.user == editor
+    assert version.field_dict["title"] == "After"
+    history = editor_client.get(admin_url(release, "history")).content.decode()
+    assert editor.username in history
+    assert "Changed Title" in history
+
+
+def test_restoring_an_old_version_brings_back_every_field_and_relation(
+    publisher_client, publisher
+):
+    argentina, chile = factories.country("AR"), factories.country("CL")
+    first, second = factories.contact("Ana"), factories.contact("Bruno")
+    release = factories.release(
+        title="Original title",
+        body="Original body.",
+        countries=[argentina],
+        contacts=[first, second],
+    )
+    record_versions([release], publisher, "first")
+    original = versions_of(release).get()
+
+    release.title, release.body, release.location = "New title", "New body.", "Lima"
+    release.save()
+    release.countries.set([chile])
+    release.contact_links.all().delete()
+    release.contact_links.create(contact=second, position=0)
+    record_versions([release], publisher, "second")
+
+    page = publisher_client.get(admin_url(release, "restore", original.pk))
+    assert page.status_code == 200
+    assert "New title" in page.content.decode()  # what the restore will undo
+    response = publisher_client.post(admin_url(release, "restore", original.pk))
+
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert (release.title, release.body, release.location) == (
+        "Original title",
+        "Original body.",
+        "",
+    )
+    assert list(release.countries.all()) == [argentina]
+    assert release.ordered_contacts() == [first, second]
+    assert versions_of(release).count() == 3  # the restore is a version too
+    assert "Restored" in versions_of(release).first().revision.comment
+
+
+def test_restoring_a_project_brings_back_its_benefiting_states(publisher_client, publisher):
+    peru, bolivia = factories.country("PE"), factories.country("BO")
+    project = factories.project(title="Water", budget_usd=100, member_states=[peru])
+    record_versions([project], publisher)
+    old = versions_of(project).get()
+    project.title, project.budget_usd = "Roads", 5
+    project.save()
+    project.member_states.set([bolivia])
+
+    publisher_client.post(admin_url(project, "restore", old.pk))
+
+    project.refresh_from_db()
+    assert (project.title, project.budget_usd) == ("Water", 100)
+    assert list(project.member_states.all()) == [peru]
+
+
+def test_an_editor_restoring_a_version_cannot_publish_by_it(editor_client, editor):
+    release = factories.release(title="Old", status=Status.PUBLISHED)
+    record_versions([release], editor)
+    old = versions_of(release).get()
+    NewsRelease.objects.filter(pk=release.pk).update(status=Status.DRAFT, title="New")
+
+    editor_client.post(admin_url(release, "restore", old.pk))
+
+    release.refresh_from_db()
+    assert release.title == "Old"
+    assert release.status == Status.DRAFT
+
+
+def test_compare_shows_what_differs_between_two_versions(editor_client, editor):
+    release = factories.release(title="Migrants rescued", body="Ten people were rescued.")
+    record_versions([release], editor)
+    release.body = "Twelve people were rescued."
+    release.save()
+    record_versions([release], editor)
+    older, newer = reversed(list(versions_of(release)))
+
+    page = editor_client.get(
+        admin_url(release, "compare"), {"a": older.pk, "b": newer.pk}
+    ).content.decode()
+
+    assert "<del>Ten</del>" in page
+    assert "<ins>Twelve</ins>" in page
+    assert "Migrants rescued" not in page.split("version-diff")[1]  # the title did not change
+
+
+@pytest.mark.parametrize("query", [{}, {"a": "x"}, {"a": "999999", "b": "1"}])
+def test_compare_with_bad_versions_sends_back_to_the_history(editor_client, query):
+    release = factories.release()
+    response = editor_client.get(admin_url(release, "compare"), query)
+    assert response.status_code == 302
+    assert response.url == admin_url(release, "history")
+
+
+def test_restoring_a_version_of_another_record_is_not_found(publisher_client, publisher):
+    one, other = factories.release(), factories.release()
+    record_versions([other], publisher)
+    foreign = versions_of(other).get()
+    assert publisher_client.post(admin_url(one, "restore", foreign.pk)).status_code == 404
+
+
+def test_a_spreadsheet_import_keeps_a_version_of_each_row_written(tmp_path):
+    path = tmp_path / "projects.csv"
+    path.write_text("Projects ID,Title,Benefiting member states\nPO.1,Water,PE|BO\nPO.2,Roads,\n")
+
+    call_command("import_spreadsheet", "projects", str(path), verbosity=0)
+
+    for project in Project.objects.all():
+        version = versions_of(project).get()
+        assert "projects.csv" in version.revision.comment
+    water = Project.objects.get(project_code="PO.1")
+    assert sorted(versions_of(water).get().field_dict["member_states"]) == sorted(
+        water.member_states.values_list("pk", flat=True)
+    )
+
+
+def test_a_bulk_publish_keeps_a_version_with_the_publisher(publisher_client, publisher):
+    draft = factories.release(status=Status.DRAFT)
+    changelist = reverse("admin:newsroom_newsrelease_changelist")
+    publisher_client.post(
+        changelist,
+        {"action": "publish_selected", "_selected_action": [draft.pk], "confirm": "yes"},
+    )
+    version = Version.objects.get_for_object(draft).get()
+    assert version.revision.user == publisher
+    assert version.field_dict["status"] == Status.PUBLISHED
