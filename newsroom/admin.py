@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin
+from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin, StateFilter
 
 from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
 from .resources import ContactResource, NewsReleaseResource, OfficeResource, StatementResource
@@ -21,8 +21,8 @@ class OfficeAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
 @admin.register(Contact)
 class ContactAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = (ContactResource,)
-    list_display = ("name", "role", "office", "phone", "email", "status", "live")
-    list_filter = ("status", "office")
+    list_display = ("name", "role", "office", "phone", "email", "status", "state")
+    list_filter = (StateFilter, "status", "office")
     search_fields = ("name", "email", "role", "office__name")
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ("office",)
@@ -50,8 +50,8 @@ class ReleaseContactInline(admin.TabularInline):
 @admin.register(NewsRelease)
 class NewsReleaseAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = (NewsReleaseResource,)
-    list_display = ("title", "location", "published_on", "status", "live", "updated_at")
-    list_filter = ("status", "published_on", "countries", "themes")
+    list_display = ("title", "location", "published_on", "status", "state", "updated_at")
+    list_filter = (StateFilter, "status", "published_on", "countries", "themes")
     search_fields = ("title", "summary", "body", "location")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}
@@ -81,9 +81,9 @@ class StatementAdmin(SpreadsheetAdminMixin, PublishableAdmin):
         "summit",
         "mandate_paragraphs",
         "status",
-        "live",
+        "state",
     )
-    list_filter = ("status", "summit", "institution", "date")
+    list_filter = (StateFilter, "status", "summit", "institution", "date")
     search_fields = ("title", "institution", "body", "mandate_paragraphs")
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ("title",)}

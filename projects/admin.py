@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin
+from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin, StateFilter
 
 from .models import Country, Project, Region
 from .resources import CountryResource, ProjectResource
@@ -44,9 +44,10 @@ class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
         "budget_usd",
         "idf_region",
         "status",
-        "live",
+        "state",
     )
     list_filter = (
+        StateFilter,
         "status",
         "project_status",
         "project_type",
