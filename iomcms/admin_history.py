@@ -168,8 +168,11 @@ class RevisionAdminMixin:
             raise PermissionDenied
         links = ShareLink.objects.for_record(record).select_related("created_by")
         if request.method == "POST":
-            if "revoke" in request.POST and request.user.has_perm("iomcms.change_sharelink"):
-                revoked = links.filter(pk=request.POST.get("revoke"), revoked_at__isnull=True)
+            if "revoke" in request.POST:
+                if not request.user.has_perm("iomcms.change_sharelink"):
+                    raise PermissionDenied
+                pk = request.POST.get("revoke", "")
+                revoked = links.filter(pk=int(pk) if pk.isdigit() else None, revoked_at=None)
                 if revoked.update(revoked_at=timezone.now()):
                     messages.success(request, _("The link is revoked: it shows nothing now."))
             else:
