@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "iomcms.security.AdminPolicyMiddleware",
     "iomcms.caching.PublicPageCacheMiddleware",
     # Last, as django-axes asks: it turns locked-out logins into a clear page.
     "axes.middleware.AxesMiddleware",
