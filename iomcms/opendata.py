@@ -14,13 +14,18 @@ FORMATS = {"csv": CSV, "json": JSON}
 
 
 class ListDownloadView(View):
-    """Subclasses give the list's FilterSet, its queryset, the resource and its public
-    columns, and the file's base name."""
+    """Subclasses give the list's FilterSet, its queryset, the resource, the columns that
+    are not public, and the file's base name."""
 
     filterset_class = None
     resource_class = None
-    public_fields: tuple[str, ...] = ()
+    # The resource's columns, less these: the publication state is the editors' business.
+    private_fields: tuple[str, ...] = ("status", "go_live_at")
     filename = "list"
+
+    @classmethod
+    def public_fields(cls):
+        return [name for name in cls.resource_class._meta.fields if name not in cls.private_fields]
 
     def get_queryset(self):
         raise NotImplementedError
@@ -40,7 +45,7 @@ class ListDownloadView(View):
                 f"These filters are not valid: {problems}", content_type="text/plain"
             )
         resource = self.resource_class()
-        dataset = resource.export(filterset.qs, export_fields=list(self.public_fields))
+        dataset = resource.export(filterset.qs, export_fields=self.public_fields())
         response = HttpResponse(
             file_format().export_data(dataset),
             content_type=f"{file_format.CONTENT_TYPE}; charset=utf-8",

@@ -10,18 +10,8 @@ from .views import release_list_queryset
 class ReleaseDownloadView(ListDownloadView):
     filterset_class = ReleaseFilter
     resource_class = NewsReleaseResource
-    # Public columns only: no contacts (a draft contact is not public), no publication state.
-    public_fields = (
-        "slug",
-        "title",
-        "location",
-        "published_on",
-        "summary",
-        "body",
-        "countries",
-        "themes",
-        "language",
-    )
+    # No contacts (a draft contact is not public) and no publication state.
+    private_fields = ("contacts", "status", "go_live_at")
     filename = "news-releases"
 
     def get_queryset(self):

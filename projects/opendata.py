@@ -10,23 +10,6 @@ from .resources import ProjectResource
 class ProjectDownloadView(ListDownloadView):
     filterset_class = ProjectFilter
     resource_class = ProjectResource
-    public_fields = (
-        "project_code",
-        "title",
-        "slug",
-        "description",
-        "start_year",
-        "end_year",
-        "project_status",
-        "project_type",
-        "budget_usd",
-        "coverage",
-        "funding_year",
-        "idf_region",
-        "prima_id",
-        "member_states",
-        "language",
-    )
     filename = "projects"
 
     def get_queryset(self):
