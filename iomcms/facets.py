@@ -7,9 +7,14 @@ every other active filter applied — "Argentina (3)" means three results if Arg
 now — plus the one chosen. Each facet costs one grouped query, whatever the table's size.
 """
 
+import hashlib
+
 import django_filters
+from django.conf import settings
 from django.db.models import Count
 from django_filters.views import FilterView
+
+from .caching import content_version, page_cache
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -35,16 +40,36 @@ class FacetedFilterSet(django_filters.FilterSet):
         return queryset
 
     def facet_counts(self, name):
-        value_path, _ = self.facets[name]
-        rows = (
-            self.filtered_without(name)
-            .order_by()
-            .values_list(value_path)
-            # Every filter matches one value, so no join repeats a record: a plain count
-            # is exact and much cheaper than COUNT(DISTINCT).
-            .annotate(count=Count("pk"))
+        key = self.memo_key(name)
+        counts = page_cache().get(key) if key else None
+        if counts is None:
+            value_path, _ = self.facets[name]
+            rows = (
+                self.filtered_without(name)
+                .order_by()
+                .values_list(value_path)
+                # Every filter matches one value, so no join repeats a record: a plain
+                # count is exact and much cheaper than COUNT(DISTINCT).
+                .annotate(count=Count("pk"))
+            )
+            counts = {str(value): count for value, count in rows if value is not None}
+            if key:
+                page_cache().set(key, counts, settings.PAGE_CACHE_SECONDS)
+        return counts
+
+    def memo_key(self, name):
+        """Counts are kept with the page cache, for its content version: every page of a
+        list, and every ordering of it, shares them; any content change makes new ones.
+        None when the page cache is off."""
+        if not settings.PAGE_CACHE_SECONDS:
+            return None
+        others = sorted(
+            (other, str(value))
+            for other, value in self.active_values().items()
+            if other not in (name, "ordering")
         )
-        return {str(value): count for value, count in rows if value is not None}
+        digest = hashlib.sha256(repr((type(self).__name__, name, others)).encode()).hexdigest()
+        return f"facets:{content_version()}:{digest}"
 
     def annotate_choices(self):
         """Give every facet's options their counts; drop the options that would give none,

@@ -109,3 +109,21 @@ def test_unchanged_pages_answer_304_to_conditional_requests(client, name):
     release.save()
     factories.release("A newer release")
     assert client.get(url, headers={"if-none-match": etag}).status_code == 200
+
+
+def test_facet_counts_are_shared_by_every_page_of_a_list_until_content_changes(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    argentina = factories.country("AR")
+    for number in range(25):
+        factories.release(f"Paged release {number}", countries=[argentina])
+    client.get(reverse("newsroom:list"))
+    with CaptureQueriesContext(connection) as second_page:
+        response = client.get(reverse("newsroom:list"), {"page": 2})
+    assert response["X-Cache"] == "miss"
+    assert not any("GROUP BY" in query["sql"] for query in second_page.captured_queries)
+    assert "Argentina (25)" in response.content.decode()
+
+    factories.release("One more", countries=[argentina])
+    assert "Argentina (26)" in client.get(reverse("newsroom:list"), {"page": 2}).content.decode()
