@@ -11,7 +11,9 @@ import hashlib
 
 import django_filters
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 from .caching import content_version, page_cache
@@ -108,10 +110,31 @@ def facet_sort_key(name):
     return lambda choice: str(choice[1]).lower()
 
 
+class BoundedPaginator(Paginator):
+    """Offers at most MAX_PAGES pages of any list: deeper pages would make the database
+    skip ever more rows. Older records are a filter away (year, country), and the count
+    still says how many match."""
+
+    MAX_PAGES = 250
+
+    @cached_property
+    def all_pages(self):
+        return Paginator.num_pages.func(self)
+
+    @cached_property
+    def num_pages(self):
+        return min(self.all_pages, self.MAX_PAGES)
+
+    @property
+    def is_bounded(self):
+        return self.all_pages > self.MAX_PAGES
+
+
 class FacetedListView(FilterView):
     """A filtered list whose facets show their counts; a page past the end is a 404."""
 
     paginate_by = 20
+    paginator_class = BoundedPaginator
 
     def get_context_data(self, **kwargs):
         self.filterset.annotate_choices()

@@ -193,3 +193,16 @@ def test_project_status_facet_counts(client, projects):
         "active": "Active (1)",
         "completed": "Completed (1)",
     }
+
+
+def test_lists_offer_a_bounded_number_of_pages(client, monkeypatch):
+    from iomcms.facets import BoundedPaginator
+
+    monkeypatch.setattr(BoundedPaginator, "MAX_PAGES", 2)
+    for number in range(70):
+        factories.release(f"Release {number}")
+    last = client.get(reverse("newsroom:list"), {"page": 2})
+    assert last.status_code == 200
+    assert last.context["paginator"].count == 70  # the count is still the real one
+    assert "narrow the list by year" in last.content.decode()
+    assert client.get(reverse("newsroom:list"), {"page": 3}).status_code == 404
