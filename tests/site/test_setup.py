@@ -8,9 +8,10 @@ from io import StringIO
 
 import pytest
 from django.conf import settings as django_settings
-from django.contrib.auth import authenticate
 from django.contrib.auth.models import Group, User
 from django.core.management import CommandError, call_command
+from django.test import Client
+from django.urls import reverse
 
 from newsroom.models import NewsRelease
 from tests import factories
@@ -61,6 +62,7 @@ def test_editors_and_publishers_exist_with_the_right_rights():
 
 @pytest.fixture
 def dev_settings(settings, tmp_path):
+    settings.AXES_ENABLED = True  # as in development: the login rate limit is on
     settings.ALLOW_DEV_SUPERUSER = True
     settings.VAR_DIR = tmp_path
     return settings
@@ -71,7 +73,8 @@ def test_dev_superuser_creates_a_login_and_prints_it_again_later(dev_settings):
     call_command("dev_superuser", stdout=out)
     username, password = (dev_settings.VAR_DIR / "dev-superuser.txt").read_text().split()
     assert f"password: {password}" in out.getvalue()
-    assert authenticate(username=username, password=password).is_superuser
+    login = Client().post(reverse("admin:login"), {"username": username, "password": password})
+    assert login.status_code == 302 and User.objects.get(username=username).is_superuser
 
     again = StringIO()
     call_command("dev_superuser", stdout=again)

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib.auth import authenticate, get_user_model
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.crypto import get_random_string
 
@@ -32,7 +32,8 @@ class Command(BaseCommand):
             self.stdout.write(f"A superuser already exists. {RESET_HINT}")
             return
         username, password = credentials.read_text().split()[:2]
-        if authenticate(username=username, password=password) is None:
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None or not user.check_password(password):
             self.stdout.write(f"The saved password for '{username}' no longer works. {RESET_HINT}")
             return
         self.stdout.write(
