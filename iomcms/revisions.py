@@ -8,17 +8,21 @@ its relations are written, so a version always holds what was saved.
 """
 
 import difflib
+import json
 from dataclasses import dataclass
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db import models, transaction
+from django.core import serializers
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models, router, transaction
+from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
-from reversion.models import Version
+from reversion.models import Revision, Version
 
 # Bookkeeping a version stores but that is never compared or restored.
 NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
@@ -59,11 +63,58 @@ def record_versions_of(queryset, user=None, comment="", chunk=1000):
         return
     prefetch = [field.name for field in model._meta.many_to_many if field.name != "contacts"]
     pks = list(queryset.values_list("pk", flat=True))
+    options = reversion.revisions._get_options(model)
     for start in range(0, len(pks), chunk):
         records = model.objects.filter(pk__in=pks[start : start + chunk]).prefetch_related(
             *prefetch
         )
-        record_versions(records, user=user, comment=comment)
+        if options.follow:
+            record_versions(records, user=user, comment=comment)
+        else:
+            _bulk_versions(list(records), options, user, comment)
+
+
+def _bulk_versions(records, options, user, comment):
+    """One revision for many records that follow no relations, written in one go: the
+    same versions `record_versions` keeps, serialised in a single pass (thousands of
+    imported rows would otherwise be serialised and queued one at a time)."""
+    if not records:
+        return
+    model = type(records[0])
+    # Many-to-many values come from the prefetched relations: the serializer would ask the
+    # database once a record for them.
+    many = [field.name for field in model._meta.many_to_many if field.name in options.fields]
+    serialised = json.loads(
+        serializers.serialize(
+            options.format,
+            records,
+            fields=[name for name in options.fields if name not in many],
+            use_natural_foreign_keys=options.use_natural_foreign_keys,
+        )
+    )
+    for record, item in zip(records, serialised, strict=True):
+        for name in many:
+            item["fields"][name] = [related.pk for related in getattr(record, name).all()]
+    content_type = ContentType.objects.get_for_model(model)
+    database = router.db_for_write(model)
+    with transaction.atomic(using=database):
+        revision = Revision.objects.using(database).create(
+            date_created=timezone.now(),
+            user=user if user is not None and user.is_authenticated else None,
+            comment=comment,
+        )
+        Version.objects.using(database).bulk_create(
+            Version(
+                revision=revision,
+                content_type=content_type,
+                object_id=str(record.pk),
+                db=database,
+                format=options.format,
+                object_repr=str(record),
+                serialized_data=json.dumps([item], cls=DjangoJSONEncoder),
+            )
+            for record, item in zip(records, serialised, strict=True)
+        )
 
 
 def versions_of(record):
