@@ -4,7 +4,6 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetedFilterSet, from_table
 from iomcms.search import matching
-
 from projects.models import Country
 
 from .models import NewsRelease, Theme
