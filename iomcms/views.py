@@ -5,31 +5,34 @@ from dataclasses import dataclass
 from django import forms
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
+from newsroom.filters import ReleaseFilter
 from newsroom.models import Contact, NewsRelease, Statement
 from newsroom.views import release_list_queryset
+from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
+from .forms import PublicForm
 from .search import Hit, highlight, matching, with_excerpts, words
 
 
-def countries_with_counts():
-    """Countries with how many published releases and projects each has, busiest first."""
-    return Country.objects.annotate(
-        release_count=Count(
-            "news_releases",
-            filter=Q(news_releases__in=NewsRelease.objects.published()),
-            distinct=True,
-        ),
-        project_count=Count(
-            "projects", filter=Q(projects__in=Project.objects.published()), distinct=True
-        ),
-    )
+def countries_with_counts(countries):
+    """`countries` (a list), each with how many published releases and projects it has,
+    counted from the lists' facet indexes."""
+    releases = ReleaseFilter(queryset=NewsRelease.objects.published()).index
+    projects = ProjectFilter(queryset=Project.objects.published()).index
+    release_counts = releases.counts("country", releases.everything)
+    project_counts = projects.counts("country", projects.everything)
+    countries = list(countries)
+    for country in countries:
+        country.release_count = release_counts.get(country.slug, 0)
+        country.project_count = project_counts.get(country.slug, 0)
+    return countries
 
 
 class HomeView(TemplateView):
@@ -44,9 +47,11 @@ class HomeView(TemplateView):
             latest_releases=release_list_queryset()[:5],
             projects=active or list(projects[:5]),
             showing_active_projects=bool(active),
-            countries=countries_with_counts()
-            .filter(Q(release_count__gt=0) | Q(project_count__gt=0))
-            .order_by("name"),
+            countries=[
+                country
+                for country in countries_with_counts(Country.objects.order_by("name"))
+                if country.release_count or country.project_count
+            ],
             **kwargs,
         )
 
@@ -56,7 +61,7 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return countries_with_counts().select_related("region")
+        return countries_with_counts(Country.objects.select_related("region"))
 
 
 class CountryDetailView(DetailView):
@@ -77,7 +82,7 @@ class CountryDetailView(DetailView):
         return super().get_context_data(releases=releases[:20], **kwargs)
 
 
-class SearchForm(forms.Form):
+class SearchForm(PublicForm):
     q = forms.CharField(
         label=_("Search the site"),
         max_length=200,

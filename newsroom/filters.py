@@ -3,6 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetedFilterSet, from_table
+from iomcms.forms import PublicForm
 from iomcms.search import matching
 from projects.models import Country
 
@@ -19,6 +20,7 @@ class ReleaseFilter(FacetedFilterSet):
         "theme": ("themes__slug", from_table(Theme.objects)),
         "year": ("published_on__year", lambda filterset: [(year, str(year)) for year in YEARS]),
     }
+    indexed_orderings = {(): False, ("-date",): False, ("date",): True}
 
     q = django_filters.CharFilter(
         label=_("Search news"),
@@ -44,6 +46,7 @@ class ReleaseFilter(FacetedFilterSet):
     class Meta:
         model = NewsRelease
         fields = []
+        form = PublicForm
 
     def search_text(self, queryset, name, value):
         return matching(queryset, value)

@@ -4,11 +4,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetedFilterSet, distinct_values, from_table
+from iomcms.forms import PublicForm
 
 from .models import Country, Project, ProjectStatus, Region
 
 
-class ProjectFilterForm(forms.Form):
+class ProjectFilterForm(PublicForm):
     def clean(self):
         cleaned = super().clean()
         for low, high, what in (
@@ -32,6 +33,8 @@ class ProjectFilter(FacetedFilterSet):
         "country": ("member_states__slug", from_table(Country.objects)),
         "coverage": ("coverage", distinct_values("coverage")),
     }
+    indexed_orderings = {(): False, ("-start",): False}
+    index_columns = ("budget_usd",)
 
     status = django_filters.ChoiceFilter(
         label=_("Project status"), field_name="project_status", empty_label=_("Any status")

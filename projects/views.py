@@ -2,6 +2,7 @@ from django.db.models import Count, Sum
 from django.db.models.functions import Left
 from django.views.generic import DetailView
 
+from iomcms.facetindex import IndexedResults
 from iomcms.facets import FacetedListView
 
 from .filters import ProjectFilter
@@ -22,10 +23,17 @@ class ProjectListView(FacetedListView):
         )
 
     def get_context_data(self, **kwargs):
-        totals = self.object_list.order_by().aggregate(
-            count=Count("pk", distinct=True), budget=Sum("budget_usd")
-        )
-        return super().get_context_data(totals=totals, **kwargs)
+        context = super().get_context_data(**kwargs)
+        if isinstance(self.object_list, IndexedResults):
+            totals = {
+                "count": self.object_list.count(),
+                "budget": self.object_list.total("budget_usd"),
+            }
+        else:
+            totals = self.object_list.order_by().aggregate(
+                count=Count("pk", distinct=True), budget=Sum("budget_usd")
+            )
+        return {**context, "totals": totals}
 
 
 class ProjectDetailView(DetailView):

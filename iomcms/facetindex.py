@@ -1,0 +1,169 @@
+"""Facet counts and pages of filtered lists, answered from an index held in memory.
+
+Grouping every published release by country, theme and year on each request costs time in
+proportion to the archive. Instead each process keeps, for each list, the published records
+in list order and, for every value of every facet, a bitmask (a Python int) of the positions
+of the records that have it. Any combination of chosen values is an AND of a few masks; a
+count is a popcount; a page is the positions of the n-th to m-th set bits, fetched by primary
+key. The work of a request no longer grows with the archive, and a deep page costs what the
+first one does.
+
+An index belongs to a content version (iomcms.caching): any change to content, and any
+scheduled go-live or expiry passing, makes a new version, and the first request that needs
+the index afterwards builds it again (one query for the order and one per facet).
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from .caching import content_version
+
+# Set bits are looked for this many bytes at a time: counting a block is one popcount, so
+# skipping to a deep page costs a few hundred of them at 100,000 records.
+BLOCK_BYTES = 32
+
+
+@dataclass
+class FacetIndex:
+    ids: list  # primary keys, in list order
+    masks: dict  # facet name -> {value as text: mask of the positions that have it}
+    choices: dict  # facet name -> [(value, label)] a visitor may choose from
+    columns: dict = field(default_factory=dict)  # column name -> values, in list order
+
+    def __post_init__(self):
+        self.everything = (1 << len(self.ids)) - 1
+
+    def selection(self, chosen, without=None):
+        """The mask of the records that have every chosen value (facet name -> value),
+        leaving out the facet `without`."""
+        mask = self.everything
+        for name, value in chosen.items():
+            if name != without:
+                mask &= self.masks[name].get(str(value), 0)
+        return mask
+
+    def counts(self, name, mask):
+        """How many records of `mask` each value of the facet `name` holds (none: left out)."""
+        counts = {}
+        for value, value_mask in self.masks[name].items():
+            if count := (mask & value_mask).bit_count():
+                counts[value] = count
+        return counts
+
+    def positions(self, mask, start, stop):
+        """Positions of the set bits of `mask` numbered `start` to `stop` - 1, in order."""
+        if start >= stop:
+            return []
+        if mask == self.everything:
+            return list(range(start, min(stop, len(self.ids))))
+        data = mask.to_bytes(len(self.ids) // 8 + 1, "little")
+        found, seen = [], 0
+        for offset in range(0, len(data), BLOCK_BYTES):
+            block = int.from_bytes(data[offset : offset + BLOCK_BYTES], "little")
+            in_block = block.bit_count()
+            if seen + in_block <= start:
+                seen += in_block
+                continue
+            while block:
+                lowest = block & -block
+                if seen >= start:
+                    found.append(offset * 8 + lowest.bit_length() - 1)
+                    if len(found) == stop - start:
+                        return found
+                seen += 1
+                block ^= lowest
+        return found
+
+    def page(self, mask, start, stop, reverse=False):
+        """Primary keys of the records `start` to `stop` - 1 of `mask`, in list order or
+        (reverse) the other way round."""
+        if reverse:
+            total = mask.bit_count()
+            found = self.positions(mask, max(total - stop, 0), max(total - start, 0))
+            return [self.ids[position] for position in reversed(found)]
+        return [self.ids[position] for position in self.positions(mask, start, stop)]
+
+    def total(self, column, mask):
+        """The sum of `column` over the records of `mask`; None when none has a value."""
+        values = self.columns[column]
+        present = [
+            values[position]
+            for position in self.positions(mask, 0, mask.bit_count())
+            if values[position] is not None
+        ]
+        return sum(present) if present else None
+
+
+def build_index(queryset, facets, choices, columns=()):
+    """An index of `queryset` (in its own order): `facets` maps each facet's name to the
+    path of its value, `choices` each facet to its possible (value, label) pairs."""
+    rows = list(queryset.values_list("pk", *columns))
+    ids = [row[0] for row in rows]
+    position = {pk: number for number, pk in enumerate(ids)}
+    size = len(ids) // 8 + 1
+    masks = {}
+    for name, path in facets.items():
+        bits = {}
+        for pk, value in queryset.order_by().values_list("pk", path).iterator(chunk_size=5000):
+            number = position.get(pk)
+            if value is None or number is None:
+                continue
+            array = bits.get(key := str(value))
+            if array is None:
+                array = bits[key] = bytearray(size)
+            array[number >> 3] |= 1 << (number & 7)
+        masks[name] = {value: int.from_bytes(array, "little") for value, array in bits.items()}
+    return FacetIndex(
+        ids=ids,
+        masks=masks,
+        choices=choices,
+        columns={name: [row[number] for row in rows] for number, name in enumerate(columns, 1)},
+    )
+
+
+_lock = threading.Lock()
+_indexes = {}  # name -> (content version, index)
+
+
+def current_index(name, build):
+    """The index called `name` for the current content version, built by `build()` the
+    first time this process needs it."""
+    version = content_version()
+    held = _indexes.get(name)
+    if held is None or held[0] != version:
+        with _lock:
+            held = _indexes.get(name)
+            if held is None or held[0] != version:
+                held = _indexes[name] = (version, build())
+    return held[1]
+
+
+class IndexedResults:
+    """A filtered list the paginator can count and slice without asking the database for
+    more than the page: `queryset` gives the records of a page by primary key, or, when
+    the chosen order is not the index's (`ordered`), by its own order."""
+
+    def __init__(self, index, mask, queryset, reverse=False, ordered=None):
+        self.index, self.mask, self.queryset = index, mask, queryset
+        self.reverse, self.ordered = reverse, ordered
+        self._count = mask.bit_count()
+
+    def count(self):
+        return self._count
+
+    def __len__(self):
+        return self._count
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice) or item.step not in (None, 1):
+            raise TypeError("Indexed results are read a page (a slice) at a time.")
+        start = item.start or 0
+        stop = self._count if item.stop is None else min(item.stop, self._count)
+        if self.ordered is not None:
+            return list(self.ordered[start:stop])
+        ids = self.index.page(self.mask, start, stop, self.reverse)
+        records = {record.pk: record for record in self.queryset.filter(pk__in=ids)}
+        return [records[pk] for pk in ids if pk in records]
+
+    def total(self, column):
+        return self.index.total(column, self.mask)
