@@ -1,0 +1,190 @@
+"""Filtered lists counted and paged from the facet index agree with the database, and
+follow every change to content."""
+
+import itertools
+import random
+from datetime import date, timedelta
+
+import pytest
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
+
+from iomcms.facetindex import FacetIndex
+from iomcms.publishing import Status, publish, unpublish
+from newsroom.filters import ReleaseFilter
+from newsroom.models import NewsRelease
+from newsroom.views import release_list_queryset
+from projects.filters import ProjectFilter
+from projects.models import Project
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    """Forty releases and projects spread over three countries, two themes and four years;
+    a draft and an expired release that no list may count."""
+    chance = random.Random(3)
+    countries = [factories.country(code) for code in ("AR", "CL", "PE")]
+    themes = [factories.theme("Counter-trafficking"), factories.theme("Labour migration")]
+    for number in range(40):
+        factories.release(
+            f"Release {number}",
+            countries=chance.sample(countries, chance.randint(0, 2)),
+            themes=chance.sample(themes, chance.randint(0, 2)),
+            published_on=date(2018 + number % 4, 1 + number % 12, 1),
+        )
+        factories.project(
+            f"Project {number}",
+            member_states=chance.sample(countries, chance.randint(0, 3)),
+            project_status=chance.choice(["active", "completed"]),
+            coverage=chance.choice(["National", "Regional"]),
+            start_year=2010 + number % 7,
+            budget_usd=chance.choice([None, 1000, 250000]),
+        )
+    factories.release("Draft", countries=countries, status=Status.DRAFT)
+    factories.release(
+        "Expired",
+        countries=countries,
+        go_live_at=timezone.now() - timedelta(days=2),
+        expires_at=timezone.now() - timedelta(days=1),
+    )
+
+
+def database_answer(filterset):
+    """What the database alone says: the ordered primary keys and every facet's counts."""
+    counts = {}
+    for name, (path, _) in filterset.facets.items():
+        counts[name] = {
+            str(value): count
+            for value, count in filterset.filtered_without(name)
+            .order_by()
+            .values_list(path)
+            .annotate(count=Count("pk"))
+            if value is not None
+        }
+    return list(filterset.qs.values_list("pk", flat=True)), counts
+
+
+NEWS_CHOICES = {
+    "country": [None, "argentina", "chile", "peru"],
+    "theme": [None, "counter-trafficking", "labour-migration"],
+    "year": [None, "2018", "2021"],
+    "ordering": [None, "date", "-date"],
+}
+
+
+def test_news_index_agrees_with_the_database_for_every_choice(archive):
+    for values in itertools.product(*NEWS_CHOICES.values()):
+        data = {name: value for name, value in zip(NEWS_CHOICES, values, strict=True) if value}
+        filterset = ReleaseFilter(data, queryset=release_list_queryset())
+        results = filterset.indexed_results()
+        ids, counts = database_answer(filterset)
+        assert [record.pk for record in results[0 : len(ids) + 5]] == ids, data
+        assert results.count() == len(ids), data
+        for name in filterset.facets:
+            assert filterset.facet_counts(name) == counts[name], (data, name)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {},
+        {"status": "active"},
+        {"country": "chile", "coverage": "Regional"},
+        {"status": "completed", "country": "peru", "ordering": "-start"},
+    ],
+)
+def test_project_index_agrees_with_the_database_totals_included(archive, data):
+    filterset = ProjectFilter(data, queryset=Project.objects.published())
+    results = filterset.indexed_results()
+    ids, counts = database_answer(filterset)
+    assert sorted(record.pk for record in results[0:100]) == sorted(ids)
+    budgets = [budget for budget in filterset.qs.values_list("budget_usd", flat=True) if budget]
+    assert results.total("budget_usd") == (sum(budgets) if budgets else None)
+    for name in filterset.facets:
+        assert filterset.facet_counts(name) == counts[name], name
+
+
+def test_a_search_or_a_range_is_left_to_the_database(archive):
+    assert (
+        ReleaseFilter({"q": "Release"}, queryset=release_list_queryset()).indexed_results() is None
+    )
+    projects = ProjectFilter({"year_from": "2012"}, queryset=Project.objects.published())
+    assert projects.indexed_results() is None
+
+
+def test_an_order_the_index_does_not_keep_is_sorted_by_the_database(archive, client):
+    response = client.get(reverse("newsroom:list"), {"ordering": "title", "country": "chile"})
+    expected = (
+        NewsRelease.objects.published()
+        .filter(countries__slug="chile")
+        .order_by("title")
+        .values_list("title", flat=True)
+    )
+    assert [release.title for release in response.context["releases"]] == list(expected[:20])
+
+
+def test_every_page_of_a_filtered_list_comes_from_the_index_in_order(archive, client):
+    url = reverse("newsroom:list")
+    expected = list(
+        NewsRelease.objects.published()
+        .filter(countries__slug="argentina")
+        .values_list("title", flat=True)
+    )
+    shown = []
+    for page in range(1, len(expected) // 20 + 2):
+        response = client.get(url, {"country": "argentina", "page": page})
+        shown += [release.title for release in response.context["releases"]]
+    assert shown == expected
+
+
+def test_the_lists_follow_a_publication_and_a_withdrawal(archive, client):
+    url = reverse("newsroom:list")
+    before = client.get(url, {"country": "peru"}).context["paginator"].count
+    draft = NewsRelease.objects.get(title="Draft")
+    publish(NewsRelease.objects.filter(pk=draft.pk))
+    response = client.get(url, {"country": "peru"})
+    assert response.context["paginator"].count == before + 1
+    assert "Draft" in [release.title for release in response.context["releases"]]
+    unpublish(NewsRelease.objects.filter(pk=draft.pk))
+    assert client.get(url, {"country": "peru"}).context["paginator"].count == before
+
+
+def test_a_release_moved_to_another_country_moves_in_the_counts(archive, client):
+    url = reverse("newsroom:list")
+    release = NewsRelease.objects.published().filter(countries__slug="argentina").first()
+    before = client.get(url, {"country": "argentina"}).context["paginator"].count
+    release.countries.set([factories.country("PE")])
+    after = client.get(url, {"country": "argentina"}).context["paginator"].count
+    assert after == before - 1
+
+
+def test_home_and_country_counts_match_the_lists(archive, client):
+    countries = {country.slug: country for country in client.get("/").context["countries"]}
+    news = reverse("newsroom:list")
+    for slug in ("argentina", "chile", "peru"):
+        listed = client.get(news, {"country": slug}).context["paginator"].count
+        assert countries[slug].release_count == listed
+        projects = client.get(reverse("projects:list"), {"country": slug}).context["totals"]
+        assert countries[slug].project_count == projects["count"]
+
+
+@given(
+    bits=st.lists(st.booleans(), max_size=700),
+    start=st.integers(0, 700),
+    length=st.integers(0, 60),
+)
+def test_positions_are_the_set_bits_in_order(bits, start, length):
+    index = FacetIndex(ids=list(range(len(bits))), masks={}, choices={})
+    mask = sum(1 << number for number, bit in enumerate(bits) if bit)
+    ones = [number for number, bit in enumerate(bits) if bit]
+    assert index.positions(mask, start, start + length) == ones[start : start + length]
+    assert (
+        index.page(mask, start, start + length, reverse=True)
+        == list(reversed(ones))[start : start + length]
+    )
