@@ -1,10 +1,13 @@
 """A list page costs the same number of queries with 3 items as with 60."""
 
 import pytest
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from newsroom.models import Contact, NewsRelease, Office, Theme
+from projects.models import Project
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +75,40 @@ def test_country_page_costs_the_same_whatever_its_content(client):
     with CaptureQueriesContext(connection) as many:
         client.get(url)
     assert len(few) == len(many)
+
+
+def scale_urls():
+    """One URL of each kind the benchmarks load, chosen so that none is empty."""
+    newest = NewsRelease.objects.published().first()
+    country = newest.countries.first()
+    project = Project.objects.published().filter(project_status="active").first()
+    last_page = -(-NewsRelease.objects.published().count() // 20)
+    return [
+        "/",
+        reverse("newsroom:list"),
+        f"{reverse('newsroom:list')}?page={last_page}",
+        f"{reverse('newsroom:list')}?country={country.slug}&year={newest.published_on.year}",
+        newest.get_absolute_url(),
+        f"{reverse('projects:list')}?status=active&region={project.idf_region.slug}",
+        project.get_absolute_url(),
+        f"{reverse('site:search')}?q=migrant+children",
+        reverse("site:countries"),
+    ]
+
+
+def demo_content(news, projects):
+    for model in (NewsRelease, Project, Contact, Office, Theme):
+        model.objects.all().delete()
+    call_command("generate_demo_data", news=news, projects=projects, seed=1, verbosity=0)
+
+
+def test_every_kind_of_page_costs_the_same_queries_at_10_and_1000_releases(client):
+    counts = {}
+    for news, projects in ((10, 10), (1000, 200)):
+        demo_content(news, projects)
+        for kind, url in enumerate(scale_urls()):
+            assert client.get(url).status_code == 200, url  # builds the facet indexes
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(url).status_code == 200, url
+            counts.setdefault(kind, []).append(len(captured))
+    assert all(few == many for few, many in counts.values()), counts
