@@ -2,15 +2,15 @@
 
 On PostgreSQL each searchable table keeps a weighted `search_vector` (title over summary
 over body), filled by a trigger in the language of the record and GIN-indexed; queries are
-ranked and matches highlighted with `SearchHeadline`. Elsewhere (SQLite) every word must
-appear somewhere in the record's text, titles rank first, and the excerpt is cut in Python.
+ranked with `SearchRank`. Elsewhere (SQLite) every word must appear somewhere in the
+record's text and titles rank first. Excerpts are cut from the stored text in Python, which
+is many times cheaper than asking PostgreSQL for headlines.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchRank,
     SearchVectorField,
@@ -32,13 +32,6 @@ class Language(models.TextChoices):
 
 # PostgreSQL text search configurations, by language; queries are parsed in all of them.
 SEARCH_CONFIGS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
-HEADLINE_OPTIONS = {
-    "start_sel": "<mark>",
-    "stop_sel": "</mark>",
-    "max_words": 35,
-    "min_words": 15,
-    "max_fragments": 2,
-}
 
 
 class Searchable(models.Model):
@@ -115,14 +108,34 @@ class Hit:
     excerpt: str
 
 
-def with_excerpts(queryset, text, field="body", limit=20):
-    """The first `limit` records of a `matching()` queryset, each with a highlighted excerpt."""
+# The search page ranks at most this many of the newest matches of each kind of record: a
+# common word matches most of the archive, and ranking every match would cost time in
+# proportion to it. The best of the newest is what a news site's visitor looks for.
+CANDIDATES = 100
+
+
+def found(queryset, text):
+    """`queryset` narrowed to the records matching `text`, in the model's own order."""
+    if not words(text):
+        return queryset.none()
     if uses_full_text():
-        queryset = queryset.annotate(
-            excerpt=SearchHeadline(field, full_text_query(text), **HEADLINE_OPTIONS)
+        return queryset.filter(search_vector=full_text_query(text))
+    return matching(queryset, text).order_by(*queryset.model._meta.ordering)
+
+
+def best_matches(queryset, text, field="body", limit=20):
+    """The `limit` best of the newest CANDIDATES records matching `text`, best first, each
+    with an excerpt of `field` around the words searched for."""
+    if uses_full_text():
+        candidates = list(found(queryset, text).values_list("pk", flat=True)[:CANDIDATES])
+        records = (
+            queryset.filter(pk__in=candidates)
+            .annotate(rank=SearchRank(F("search_vector"), full_text_query(text)))
+            .order_by("-rank", "-pk")[:limit]
         )
-        return [Hit(record, mark_safe(record.excerpt)) for record in queryset[:limit]]
-    return [Hit(record, highlight(getattr(record, field), text)) for record in queryset[:limit]]
+    else:
+        records = matching(queryset, text)[:limit]
+    return [Hit(record, highlight(getattr(record, field), text)) for record in records]
 
 
 def highlight(body, text, width=240):

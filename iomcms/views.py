@@ -18,7 +18,7 @@ from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
 from .forms import PublicForm
-from .search import Hit, highlight, matching, with_excerpts, words
+from .search import Hit, best_matches, found, highlight, words
 
 
 def countries_with_counts(countries):
@@ -116,8 +116,9 @@ def search_site(text, limit=20):
     ]
     results = []
     for name, queryset, field in groups:
-        found = matching(queryset.defer("search_vector", "source_values"), text)
-        results.append(ResultGroup(name, with_excerpts(found, text, field, limit), capped(found)))
+        queryset = queryset.defer("search_vector", "source_values")
+        hits = best_matches(queryset, text, field, limit)
+        results.append(ResultGroup(name, hits, capped(found(queryset, text))))
     contacts = Contact.objects.published().select_related("office")
     for word in words(text):
         contacts = contacts.filter(

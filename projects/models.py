@@ -173,6 +173,9 @@ class Project(Publishable, Searchable):
 
     class Meta:
         ordering = ["-start_year", "title"]
+        # The public list's order, so its first page and the search's newest matches are
+        # read from an index rather than sorted.
+        indexes = [models.Index(fields=["status", "-start_year", "title"], name="project_live")]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
         permissions = [
