@@ -46,19 +46,26 @@ class ReleaseDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         release = self.object
-        # Related: the latest releases about the release's first country, else its first theme.
-        countries, themes = release.countries.all(), release.themes.all()
-        if countries:
-            related = release_list_queryset().filter(countries=countries[0])
-        elif themes:
-            related = release_list_queryset().filter(themes=themes[0])
-        else:
-            related = NewsRelease.objects.none()
         return super().get_context_data(
-            related=related.exclude(pk=release.pk)[:3],
+            related=self.related(release),
             structured_data=release_structured_data(release, self.request),
             **kwargs,
         )
+
+    def related(self, release, count=3):
+        """The latest releases about the release's first country, else its first theme,
+        found in the news list's facet index."""
+        index = ReleaseFilter(queryset=NewsRelease.objects.published()).index
+        countries, themes = release.countries.all(), release.themes.all()
+        if countries:
+            mask = index.masks["country"].get(countries[0].slug, 0)
+        elif themes:
+            mask = index.masks["theme"].get(themes[0].slug, 0)
+        else:
+            return []
+        ids = [pk for pk in index.page(mask, 0, count + 1) if pk != release.pk][:count]
+        records = release_list_queryset().order_by().in_bulk(ids)
+        return [records[pk] for pk in ids if pk in records]
 
 
 # Querysets are built per request: published() reads the clock when it is called.
