@@ -13,6 +13,7 @@ import time
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.db import transaction
 from django.utils import timezone
 
 from .publishing import Publishable
@@ -65,10 +66,18 @@ def content_version():
     return state["version"]
 
 
-def on_content_change(sender, **kwargs):
+def on_content_change(sender, using=None, **kwargs):
     # Historical models of a running migration are not content yet.
-    if sender._meta.app_label in CONTENT_APPS and sender.__module__ != "__fake__":
-        bump_content_version()
+    if sender._meta.app_label not in CONTENT_APPS or sender.__module__ == "__fake__":
+        return
+    bump_content_version()
+    connection = transaction.get_connection(using)
+    if connection.in_atomic_block and not any(
+        entry[1] is bump_content_version for entry in connection.run_on_commit
+    ):
+        # And again when the transaction commits: a page or facet index that another
+        # process built in between, from rows it could not see yet, is not kept.
+        transaction.on_commit(bump_content_version, using=using)
 
 
 class PublicPageCacheMiddleware:

@@ -127,3 +127,19 @@ def test_facet_counts_are_shared_by_every_page_of_a_list_until_content_changes(c
 
     factories.release("One more", countries=[argentina])
     assert "Argentina (26)" in client.get(reverse("newsroom:list"), {"page": 2}).content.decode()
+
+
+def test_a_transaction_makes_the_content_stale_again_when_it_commits(
+    django_capture_on_commit_callbacks,
+):
+    from iomcms.caching import bump_content_version, content_version
+
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        factories.release("First of two")
+        factories.release("Second of two")
+    # Pages built before the commit could not see the new rows: they must not be kept.
+    before = content_version()
+    assert callbacks.count(bump_content_version) == 1
+    for callback in callbacks:
+        callback()
+    assert content_version() != before
