@@ -18,6 +18,7 @@ import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.text import slugify
 from import_export import fields, resources
 from import_export.formats import base_formats
@@ -267,6 +268,7 @@ class SpreadsheetResource(resources.ModelResource):
         self._pending_m2m = []
         self._saved = []
         self._read_at = kwargs.pop("read_at", None)
+        self._imported_at = timezone.now()
         # Any invalid row rolls everything back, on every path (admin, command line).
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
@@ -327,6 +329,7 @@ class SpreadsheetResource(resources.ModelResource):
     def after_init_instance(self, instance, new, row, **kwargs):
         instance._import_m2m = {}
         instance._import_before = None if new else self.comparable(instance)
+        instance._import_go_live = getattr(instance, "go_live_at", None)
 
     def comparable(self, instance):
         values = {}
@@ -352,6 +355,11 @@ class SpreadsheetResource(resources.ModelResource):
                     instance._import_m2m[field.attribute] = field.clean(row)
                 except ValueError as error:
                     errors[field.attribute] = [str(error)]
+        if getattr(instance, "status", None) == Status.PUBLISHED and not instance.go_live_at:
+            # As saving one does (rows are written in bulk, without save()): a published
+            # record knows when it went live, so lists sort it. An empty cell keeps the
+            # time the record had, so importing the same file again changes nothing.
+            instance.go_live_at = instance._import_go_live or self._imported_at
         if self.slug_from and not instance.slug:
             max_length = instance._meta.get_field("slug").max_length
             instance.slug = slugify(getattr(instance, self.slug_from) or "")[:max_length]

@@ -285,3 +285,14 @@ def test_command_line_exports_neutralise_formulas(tmp_path, fmt, start):
     assert row["Title"] == expected
     assert row["Projects ID"] == "PO.1"
     assert Decimal(str(row["Budget (USD)"])) == 10
+
+
+def test_published_rows_without_a_go_live_time_go_live_at_import_and_keep_it():
+    ProjectResource(diff=False).import_data(dataset_of(project_rows(3)))
+    first = dict(Project.objects.values_list("project_code", "go_live_at"))
+    assert None not in first.values()  # lists sort them among the others, newest first
+
+    again = ProjectResource(diff=False).import_data(dataset_of(project_rows(3)))
+
+    assert again.totals["skip"] == 3
+    assert dict(Project.objects.values_list("project_code", "go_live_at")) == first
