@@ -188,3 +188,17 @@ def test_positions_are_the_set_bits_in_order(bits, start, length):
         index.page(mask, start, start + length, reverse=True)
         == list(reversed(ones))[start : start + length]
     )
+
+
+def test_another_process_finds_the_index_in_the_shared_cache(
+    archive, client, django_assert_num_queries
+):
+    from iomcms import facetindex
+
+    client.get(reverse("newsroom:list"))  # builds the index and shares it
+    facetindex._indexes.clear()  # as a worker process that has not built it
+    with django_assert_num_queries(1):  # the page's twenty releases, nothing else
+        response = client.get(reverse("newsroom:list"), {"country": "chile"})
+    assert response.context["paginator"].count == (
+        NewsRelease.objects.published().filter(countries__slug="chile").count()
+    )
