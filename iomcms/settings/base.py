@@ -65,6 +65,20 @@ ROOT_URLCONF = "iomcms.urls"
 WSGI_APPLICATION = "iomcms.wsgi.application"
 
 TEMPLATES = [
+    # The public pages: Jinja2 templates in each app's jinja2/ folder (iomcms.templating).
+    # Compiled templates stay in memory, all of them (a cache_size below 0); they are
+    # reloaded when their file changes only with DEBUG on, the backend's default.
+    {
+        "BACKEND": "iomcms.templating.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "iomcms.templating.environment",
+            "cache_size": -1,
+            "keep_trailing_newline": True,
+        },
+    },
+    # The admin: Django's template language, templates in each app's templates/ folder.
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [],

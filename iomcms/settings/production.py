@@ -56,8 +56,13 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_FILE_OVERWRITE = False
 WHITENOISE_USE_FINDERS = False
 
-# Templates are compiled once per process.
-TEMPLATES[0]["APP_DIRS"] = False
-TEMPLATES[0]["OPTIONS"]["loaders"] = [
-    ("django.template.loaders.cached.Loader", ["django.template.loaders.app_directories.Loader"]),
-]
+# Templates are compiled once per process (the Jinja2 engine keeps its compiled templates).
+for engine in TEMPLATES:
+    if engine["BACKEND"] == "django.template.backends.django.DjangoTemplates":
+        engine["APP_DIRS"] = False
+        engine["OPTIONS"]["loaders"] = [
+            (
+                "django.template.loaders.cached.Loader",
+                ["django.template.loaders.app_directories.Loader"],
+            ),
+        ]
