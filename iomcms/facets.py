@@ -16,6 +16,7 @@ from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 from .facetindex import IndexedResults, build_index, current_index
+from .forms import PlainSelect
 
 
 class FacetedFilterSet(django_filters.FilterSet):
@@ -32,6 +33,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         self.index = current_index(type(self).__qualname__, self.build_index)
         for name in self.facets:
             self.filters[name].extra["choices"] = self.index.choices[name]
+        for filter_ in self.filters.values():
+            if isinstance(filter_, django_filters.ChoiceFilter):
+                filter_.extra["widget"] = PlainSelect
 
     def build_index(self):
         """The index of every published record of the list, in the list's order."""
@@ -105,7 +109,8 @@ class FacetedFilterSet(django_filters.FilterSet):
                 for value, label in self.filters[name].extra["choices"]
                 if counts.get(str(value)) or active.get(name) == str(value)
             ]
-            field.choices = [("", field.choices[0][1])] + sorted(shown, key=facet_sort_key(name))
+            # The field puts its empty choice ("All countries") first itself.
+            field.choices = sorted(shown, key=facet_sort_key(name))
         return self
 
 

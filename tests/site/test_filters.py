@@ -1,5 +1,6 @@
 """Visitors narrow lists with filters that say how many results each choice gives."""
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -206,3 +207,13 @@ def test_lists_offer_a_bounded_number_of_pages(client, monkeypatch):
     assert last.context["paginator"].count == 70  # the count is still the real one
     assert "narrow the list by year" in last.content.decode()
     assert client.get(reverse("newsroom:list"), {"page": 3}).status_code == 404
+
+
+def test_each_select_offers_its_empty_choice_once_and_names_its_error(client, releases):
+    html = client.get(reverse("newsroom:list"), {"year": "1066"}).content.decode()
+    assert html.count(">All countries</option>") == 1
+    assert html.count(">All years</option>") == 1
+    # The invalid field points at its message, and the message has that id.
+    described = re.search(r'<select[^>]*name="year"[^>]*aria-describedby="([^"]+)"', html)
+    assert described and f'id="{described[1]}"' in html
+    assert re.search(r'<option value="2021" selected>|<option value="argentina">', html)
