@@ -217,3 +217,10 @@ def test_each_select_offers_its_empty_choice_once_and_names_its_error(client, re
     described = re.search(r'<select[^>]*name="year"[^>]*aria-describedby="([^"]+)"', html)
     assert described and f'id="{described[1]}"' in html
     assert re.search(r'<option value="2021" selected>|<option value="argentina">', html)
+
+
+def test_filter_options_escape_what_editors_typed(client):
+    factories.project(coverage='Cross-border <b>& "Andean"</b>')
+    html = client.get(reverse("projects:list")).content.decode()
+    assert "<b>&" not in html
+    assert "Cross-border &lt;b&gt;&amp; &#34;Andean&#34;&lt;/b&gt; (1)</option>" in html
