@@ -20,7 +20,8 @@ from .forms import PlainSelect
 
 
 class FacetedFilterSet(django_filters.FilterSet):
-    # filter name -> (path of the value, function giving the possible (value, label) pairs)
+    # filter name -> (path of the value, function giving the possible (value, label) pairs
+    # among the published records it is given)
     facets: dict = {}
     # Orderings (as the ordering filter cleans them) the index keeps, each with whether it
     # reads the index backwards; any other order is sorted by the database.
@@ -30,20 +31,27 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.index = current_index(type(self).__qualname__, self.build_index)
+        self.index = self.current_index()
         for name in self.facets:
             self.filters[name].extra["choices"] = self.index.choices[name]
         for filter_ in self.filters.values():
             if isinstance(filter_, django_filters.ChoiceFilter):
                 filter_.extra["widget"] = PlainSelect
 
-    def build_index(self):
+    @classmethod
+    def current_index(cls):
+        """The list's facet index for the current content version."""
+        return current_index(cls.__qualname__, cls.build_index)
+
+    @classmethod
+    def build_index(cls):
         """The index of every published record of the list, in the list's order."""
+        records = cls._meta.model.objects.published()
         return build_index(
-            self._meta.model.objects.published(),
-            {name: path for name, (path, _) in self.facets.items()},
-            {name: list(possible(self)) for name, (_, possible) in self.facets.items()},
-            self.index_columns,
+            records,
+            {name: path for name, (path, _) in cls.facets.items()},
+            {name: list(possible(records)) for name, (_, possible) in cls.facets.items()},
+            cls.index_columns,
         )
 
     def active_values(self):
@@ -117,8 +125,8 @@ class FacetedFilterSet(django_filters.FilterSet):
 def distinct_values(path):
     """Possible values of a free-text field: those the list's records hold."""
 
-    def possible(filterset):
-        rows = filterset.queryset.order_by().exclude(**{path: ""}).values_list(path, flat=True)
+    def possible(records):
+        rows = records.order_by().exclude(**{path: ""}).values_list(path, flat=True)
         return [(value, value) for value in rows.distinct()]
 
     return possible
@@ -126,7 +134,7 @@ def distinct_values(path):
 
 def from_table(queryset, value="slug", label="name"):
     """Possible values of a reference table (countries, themes, regions)."""
-    return lambda filterset: queryset.all().values_list(value, label)
+    return lambda records: queryset.all().values_list(value, label)
 
 
 def facet_sort_key(name):

@@ -24,8 +24,7 @@ from .search import Hit, best_matches, found, highlight, words
 def countries_with_counts(countries):
     """`countries` (a list), each with how many published releases and projects it has,
     counted from the lists' facet indexes."""
-    releases = ReleaseFilter(queryset=NewsRelease.objects.published()).index
-    projects = ProjectFilter(queryset=Project.objects.published()).index
+    releases, projects = ReleaseFilter.current_index(), ProjectFilter.current_index()
     release_counts = releases.counts("country", releases.everything)
     project_counts = projects.counts("country", projects.everything)
     countries = list(countries)

@@ -18,7 +18,7 @@ class ReleaseFilter(FacetedFilterSet):
     facets = {
         "country": ("countries__slug", from_table(Country.objects)),
         "theme": ("themes__slug", from_table(Theme.objects)),
-        "year": ("published_on__year", lambda filterset: [(year, str(year)) for year in YEARS]),
+        "year": ("published_on__year", lambda records: [(year, str(year)) for year in YEARS]),
     }
     indexed_orderings = {(): False, ("-date",): False, ("date",): True}
 

@@ -55,7 +55,7 @@ class ReleaseDetailView(DetailView):
     def related(self, release, count=3):
         """The latest releases about the release's first country, else its first theme,
         found in the news list's facet index."""
-        index = ReleaseFilter(queryset=NewsRelease.objects.published()).index
+        index = ReleaseFilter.current_index()
         countries, themes = release.countries.all(), release.themes.all()
         if countries:
             mask = index.masks["country"].get(countries[0].slug, 0)

@@ -27,7 +27,7 @@ class ProjectFilter(FacetedFilterSet):
     """What visitors narrow the project list by; every value stays in the URL."""
 
     facets = {
-        "status": ("project_status", lambda filterset: ProjectStatus.choices),
+        "status": ("project_status", lambda records: ProjectStatus.choices),
         "type": ("project_type", distinct_values("project_type")),
         "region": ("idf_region__slug", from_table(Region.objects)),
         "country": ("member_states__slug", from_table(Country.objects)),
