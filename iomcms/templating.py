@@ -6,6 +6,8 @@ truncatewords) call Django's own functions, so pages read as they did; `x or y` 
 Django's `x|default:y`, Jinja2's `replace(" ", "")` for `cut:" "`.
 """
 
+import datetime
+import functools
 import itertools
 import json
 import operator
@@ -20,6 +22,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
+from django.utils.translation import get_language
 
 
 class Jinja2(jinja2_backend.Jinja2):
@@ -79,8 +82,18 @@ def querystring(context, query_dict=None, **kwargs):
 
 
 def date(value, format=None):
-    """Django's date filter, times shown in the current time zone as Django's templates do."""
+    """Django's date filter, times shown in the current time zone as Django's templates do.
+    A plain date reads the same in any time zone: its text is kept, per language (month
+    names are translated), as a list page shows dozens and formatting each costs more than
+    the rest of its item."""
+    if type(value) is datetime.date:
+        return format_date(value, format, get_language())
     return defaultfilters.date(template_localtime(value), format)
+
+
+@functools.lru_cache(maxsize=10_000)
+def format_date(value, format, language):
+    return defaultfilters.date(value, format)
 
 
 @jinja2.pass_eval_context

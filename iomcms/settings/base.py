@@ -70,6 +70,7 @@ TEMPLATES = [
     # reloaded when their file changes only with DEBUG on, the backend's default.
     {
         "BACKEND": "iomcms.templating.Jinja2",
+        "NAME": "jinja2",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
