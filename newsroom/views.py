@@ -4,18 +4,21 @@ from django.views.generic import DetailView, ListView
 
 from iomcms.facets import FacetedListView
 from iomcms.seo import release_structured_data
+from projects.models import Country
 
 from .filters import ReleaseFilter
-from .models import Contact, NewsRelease, ReleaseContact, Statement
+from .models import Contact, NewsRelease, ReleaseContact, Statement, Theme
 
 TEASER_LENGTH = 320
+# Fields no public page shows: the search vector is several kilobytes a record.
+NOT_SHOWN = ("search_vector", "source_values")
 
 
 def release_list_queryset():
     """Published releases as lists show them: a teaser, not the whole body."""
     return (
         NewsRelease.objects.published()
-        .defer("body", "search_vector", "source_values")
+        .defer("body", *NOT_SHOWN)
         .annotate(teaser=Left("body", TEASER_LENGTH))
     )
 
@@ -40,8 +43,14 @@ class ReleaseDetailView(DetailView):
         contacts = ReleaseContact.objects.filter(
             contact__in=Contact.objects.published()
         ).select_related("contact__office")
-        return self.records().prefetch_related(
-            "countries", "themes", Prefetch("contact_links", queryset=contacts)
+        return (
+            self.records()
+            .defer(*NOT_SHOWN)
+            .prefetch_related(
+                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
+                Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
+                Prefetch("contact_links", queryset=contacts),
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -101,4 +110,4 @@ class StatementDetailView(DetailView):
         return Statement.objects.published()
 
     def get_queryset(self):
-        return self.records().select_related("summit")
+        return self.records().defer(*NOT_SHOWN).select_related("summit")

@@ -1,4 +1,4 @@
-from django.db.models import Count, Sum
+from django.db.models import Count, Prefetch, Sum
 from django.db.models.functions import Left
 from django.views.generic import DetailView
 
@@ -6,7 +6,7 @@ from iomcms.facetindex import IndexedResults
 from iomcms.facets import FacetedListView
 
 from .filters import ProjectFilter
-from .models import Project
+from .models import Country, Project
 
 
 class ProjectListView(FacetedListView):
@@ -44,4 +44,11 @@ class ProjectDetailView(DetailView):
         return Project.objects.published()
 
     def get_queryset(self):
-        return self.records().select_related("idf_region").prefetch_related("member_states")
+        return (
+            self.records()
+            .defer("search_vector", "source_values")
+            .select_related("idf_region")
+            .prefetch_related(
+                Prefetch("member_states", queryset=Country.objects.only("slug", "name"))
+            )
+        )
