@@ -143,3 +143,13 @@ def test_a_transaction_makes_the_content_stale_again_when_it_commits(
     for callback in callbacks:
         callback()
     assert content_version() != before
+
+
+def test_a_cached_page_keeps_the_headers_of_the_page_it_copies(client):
+    factories.release("Cached release")
+    miss = client.get(reverse("newsroom:list"))
+    hit = client.get(reverse("newsroom:list"))
+    assert (miss["X-Cache"], hit["X-Cache"]) == ("miss", "hit")
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "ETag"):
+        assert hit[header] == miss[header], header
+    assert not hit.cookies
