@@ -1,11 +1,11 @@
 """Whole-page caching for anonymous visitors that never shows stale content.
 
-Every cached page is keyed by a *content version*. Any change to content — a save or delete
-(admin, import), a bulk publish, a spreadsheet import — bumps the version, so the next
-request renders afresh. Scheduled records are covered too: with the version the cache keeps
-the time of the next go-live (or expiry) still to come, and a request after that moment bumps
-the version first. Logged-in users, non-GET requests and responses that are private, set
-cookies or vary on them never enter or leave the cache.
+Every cached page is kept with the *content version* it was made under. Any change to
+content — a save or delete (admin, import), a bulk publish, a spreadsheet import — bumps the
+version, so the next request renders afresh. Scheduled records are covered too: with the
+version the cache keeps the time of the next go-live (or expiry) still to come, and a
+request after that moment bumps the version first. Logged-in users, non-GET requests and
+responses that are private, set cookies or vary on them never enter or leave the cache.
 """
 
 import time
@@ -20,6 +20,7 @@ from .publishing import Publishable
 
 VERSION_KEY = "content-version"
 UNKNOWN = "unknown"
+NOT_READ = object()
 CONTENT_APPS = ("newsroom", "projects")
 
 
@@ -52,10 +53,12 @@ def bump_content_version(*args, **kwargs):
     page_cache().set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
 
 
-def content_version():
-    """The current version; a scheduled go-live that has come makes a new one."""
+def content_version(state=NOT_READ):
+    """The current version; a scheduled go-live that has come makes a new one. `state` is
+    what the cache holds under VERSION_KEY, when the caller has read it already."""
     cache = page_cache()
-    state = cache.get(VERSION_KEY)
+    if state is NOT_READ:
+        state = cache.get(VERSION_KEY)
     if state is None or (
         state["until"] not in (UNKNOWN, None) and timezone.now() >= state["until"]
     ):
@@ -95,16 +98,20 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = f"page:{content_version()}:{request.get_host()}:{request.get_full_path()}"
-        cached = page_cache().get(key)
-        if cached is not None:
+        # One round trip reads the content version and the page, kept with the version it
+        # was made under; a page of an older version is made again and replaces it.
+        key = f"page:{request.get_host()}:{request.get_full_path()}"
+        found = page_cache().get_many([VERSION_KEY, key])
+        version = content_version(found.get(VERSION_KEY))
+        made_under, cached = found.get(key, (None, None))
+        if cached is not None and made_under == version:
             cached["X-Cache"] = "hit"
             return cached
         response = self.get_response(request)
         if self.cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            page_cache().set(key, response, self.timeout)
+            page_cache().set(key, (version, response), self.timeout)
             response["X-Cache"] = "miss"
         return response
 
