@@ -9,16 +9,20 @@ responses that are private, set cookies or vary on them never enter or leave the
 """
 
 import time
+from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
 from django.utils import timezone
 
 from .publishing import Publishable
 
 VERSION_KEY = "content-version"
+# Pages are (version, status, headers, content); a new layout gets a new prefix.
+PAGE_KEY = "page-v2"
 UNKNOWN = "unknown"
 NOT_READ = object()
 CONTENT_APPS = ("newsroom", "projects")
@@ -87,9 +91,13 @@ class PublicPageCacheMiddleware:
     """Serve and store whole public pages for anonymous GET requests."""
 
     EXCLUDED_PREFIXES = ("/admin/", "/healthz", "/preview/")
+    # Pages this process served last, each with the version it was made under: a hit on
+    # one of them reads only the content version from the shared cache.
+    HELD_PAGES = 500
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.held = OrderedDict()  # key -> (version, status, headers, content)
 
     @property
     def timeout(self):
@@ -98,22 +106,32 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        # One round trip reads the content version and the page, kept with the version it
-        # was made under; a page of an older version is made again and replaces it.
-        key = f"page:{request.get_host()}:{request.get_full_path()}"
-        found = page_cache().get_many([VERSION_KEY, key])
-        version = content_version(found.get(VERSION_KEY))
-        made_under, cached = found.get(key, (None, None))
-        if cached is not None and made_under == version:
-            cached["X-Cache"] = "hit"
-            return cached
+        # Pages are kept with the version they were made under; a page of an older version
+        # is made again and replaces it.
+        key = f"{PAGE_KEY}:{request.get_host()}:{request.get_full_path()}"
+        version = content_version()
+        page = self.held.get(key)
+        if page is None or page[0] != version:
+            page = page_cache().get(key)
+        if page is not None and page[0] == version:
+            self.hold(key, page)
+            _, status, headers, content = page
+            return HttpResponse(content, status=status, headers={**headers, "X-Cache": "hit"})
         response = self.get_response(request)
         if self.cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            page_cache().set(key, (version, response), self.timeout)
+            page = (version, response.status_code, dict(response.items()), response.content)
+            page_cache().set(key, page, self.timeout)
+            self.hold(key, page)
             response["X-Cache"] = "miss"
         return response
+
+    def hold(self, key, page):
+        self.held[key] = page
+        self.held.move_to_end(key)
+        if len(self.held) > self.HELD_PAGES:
+            self.held.popitem(last=False)
 
     def cacheable_request(self, request):
         return (
