@@ -16,3 +16,6 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 wsgi_app = "iomcms.wsgi:application"
+# Load Django once, before the workers fork: each starts warm, and a worker recycled by
+# max_requests answers its first request as fast as its hundredth.
+preload_app = True
