@@ -18,7 +18,8 @@ from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
 from .forms import PublicForm
-from .search import Hit, best_matches, found, highlight, words
+from .search import CANDIDATES as COUNT_CAP
+from .search import Hit, best_matches, highlight, words
 
 
 def countries_with_counts(countries):
@@ -97,12 +98,8 @@ class ResultGroup:
     total: int
 
 
-COUNT_CAP = 100
-
-
 def capped(queryset):
-    """How many results, counted up to COUNT_CAP + 1: "100+" reads as well as 9,412 and
-    costs a fraction of a full count."""
+    """How many results, counted up to COUNT_CAP + 1."""
     return queryset.order_by()[: COUNT_CAP + 1].count()
 
 
@@ -115,9 +112,10 @@ def search_site(text, limit=20):
     ]
     results = []
     for name, queryset, field in groups:
-        queryset = queryset.defer("search_vector", "source_values")
-        hits = best_matches(queryset, text, field, limit)
-        results.append(ResultGroup(name, hits, capped(found(queryset, text))))
+        hits, total = best_matches(
+            queryset.defer("search_vector", "source_values"), text, field, limit
+        )
+        results.append(ResultGroup(name, hits, total))
     contacts = Contact.objects.published().select_related("office")
     for word in words(text):
         contacts = contacts.filter(

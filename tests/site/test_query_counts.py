@@ -20,8 +20,7 @@ LIST_PAGES = {
     "newsroom:contacts": 1,
     "site:countries": 1,
     "newsroom:feed_rss": 1,
-    # PostgreSQL ranks the newest matches of each kind: one more query for each of three.
-    "site:search": 11 if connection.vendor == "postgresql" else 8,
+    "site:search": 8,
     "sitemap": 8,
 }
 
