@@ -20,6 +20,11 @@ from .forms import PlainSelect
 
 
 class FacetedFilterSet(django_filters.FilterSet):
+    """A filter set over a model's published records, with facet counts. Its facet index
+    holds every published record of the model, so the queryset it is given must be the
+    published list (as for every list, feed and download here), narrowed by nothing else.
+    """
+
     # filter name -> (path of the value, function giving the possible (value, label) pairs
     # among the published records it is given)
     facets: dict = {}
