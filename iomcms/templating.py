@@ -11,13 +11,13 @@ import functools
 import itertools
 import json
 import operator
+import sys
 
 import jinja2
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template import Context, defaultfilters, defaulttags
 from django.template.backends import jinja2 as jinja2_backend
 from django.templatetags.static import static
-from django.test.signals import template_rendered
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -43,11 +43,14 @@ class Template(jinja2_backend.Template):
     def render(self, context=None, request=None):
         context = {} if context is None else context
         html = super().render(context, request)
-        # As Django's own templates do under test: the test client keeps the context and the
-        # template name for `response.context` and `response.templates`. Nobody listens
-        # outside tests.
-        if template_rendered.has_listeners():
-            template_rendered.send(sender=self, template=self, context=Context(context))
+        # As Django's own templates do under test: the test client keeps the template and its
+        # context for `response.templates` and `response.context`. Only Django's test tools
+        # listen, so the site itself never imports them.
+        test_signals = sys.modules.get("django.test.signals")
+        if test_signals and test_signals.template_rendered.has_listeners():
+            test_signals.template_rendered.send(
+                sender=self, template=self, context=Context(context)
+            )
         return html
 
 
