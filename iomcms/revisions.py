@@ -10,6 +10,8 @@ its relations are written, so a version always holds what was saved.
 import difflib
 import json
 from dataclasses import dataclass
+from datetime import UTC
+from decimal import Decimal
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
@@ -24,9 +26,20 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
+from .bulk import append
+
 # Bookkeeping a version stores but that is never compared or restored.
 NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
 PUBLICATION_FIELDS = ("status", "go_live_at", "expires_at")
+VERSION_COLUMNS = (
+    "revision",
+    "content_type",
+    "object_id",
+    "db",
+    "format",
+    "serialized_data",
+    "object_repr",
+)
 
 
 def register_models():
@@ -61,60 +74,105 @@ def record_versions_of(queryset, user=None, comment="", chunk=1000):
     model = queryset.model
     if not is_versioned(model):
         return
-    prefetch = [field.name for field in model._meta.many_to_many if field.name != "contacts"]
     pks = list(queryset.values_list("pk", flat=True))
-    options = reversion.revisions._get_options(model)
     for start in range(0, len(pks), chunk):
-        records = model.objects.filter(pk__in=pks[start : start + chunk]).prefetch_related(
-            *prefetch
-        )
-        if options.follow:
-            record_versions(records, user=user, comment=comment)
-        else:
-            _bulk_versions(list(records), options, user, comment)
+        records = list(model.objects.filter(pk__in=pks[start : start + chunk]))
+        record_versions_as_written(records, user=user, comment=comment)
 
 
-def _bulk_versions(records, options, user, comment):
-    """One revision for many records that follow no relations, written in one go: the
-    same versions `record_versions` keeps, serialised in a single pass (thousands of
-    imported rows would otherwise be serialised and queued one at a time)."""
-    if not records:
+def record_versions_as_written(records, user=None, comment="", chunk=1000):
+    """Keep a version of each record, in one revision, from the records as they are in
+    memory right after they were written (thousands of imported rows), serialised in one
+    pass: the same versions `record_versions` keeps, without reading each row back.
+
+    Only many-to-many links are read, one query per `chunk` records. Records whose versions
+    follow relations (a release and its media contacts) go through `record_versions`.
+    """
+    records = [record for record in records if record.pk is not None]
+    if not records or not is_versioned(type(records[0])):
         return
     model = type(records[0])
-    # Many-to-many values come from the prefetched relations: the serializer would ask the
-    # database once a record for them.
-    many = [field.name for field in model._meta.many_to_many if field.name in options.fields]
-    serialised = json.loads(
-        serializers.serialize(
-            options.format,
-            records,
-            fields=[name for name in options.fields if name not in many],
-            use_natural_foreign_keys=options.use_natural_foreign_keys,
-        )
-    )
-    for record, item in zip(records, serialised, strict=True):
-        for name in many:
-            item["fields"][name] = [related.pk for related in getattr(record, name).all()]
-    content_type = ContentType.objects.get_for_model(model)
+    options = reversion.revisions._get_options(model)
+    if options.follow:
+        for start in range(0, len(records), chunk):
+            pks = [record.pk for record in records[start : start + chunk]]
+            record_versions(model.objects.filter(pk__in=pks), user=user, comment=comment)
+        return
     database = router.db_for_write(model)
+    content_type = ContentType.objects.db_manager(database).get_for_model(model)
     with transaction.atomic(using=database):
         revision = Revision.objects.using(database).create(
             date_created=timezone.now(),
             user=user if user is not None and user.is_authenticated else None,
             comment=comment,
         )
-        Version.objects.using(database).bulk_create(
-            Version(
-                revision=revision,
-                content_type=content_type,
-                object_id=str(record.pk),
-                db=database,
-                format=options.format,
-                object_repr=str(record),
-                serialized_data=json.dumps([item], cls=DjangoJSONEncoder),
+        for start in range(0, len(records), chunk):
+            batch = records[start : start + chunk]
+            append(
+                Version,
+                VERSION_COLUMNS,
+                (
+                    (revision.pk, content_type.pk, str(record.pk), database, options.format)
+                    + (serialised, str(record))
+                    for record, serialised in zip(batch, _serialise(batch, options), strict=True)
+                ),
+                using=database,
             )
-            for record, item in zip(records, serialised, strict=True)
-        )
+
+
+def _serialise(records, options):
+    """Each record as reversion serialises it: its fields, with decimals and times in the
+    form they come back from the database, and its many-to-many links as stored."""
+    model = type(records[0])
+    many = [
+        field
+        for field in model._meta.many_to_many
+        if field.name in options.fields and field.remote_field.through._meta.auto_created
+    ]
+    items = serializers.serialize(
+        "python",
+        records,
+        fields=[name for name in options.fields if name not in {f.name for f in many}],
+        use_natural_foreign_keys=options.use_natural_foreign_keys,
+    )
+    conversions = [
+        (field.name, _as_stored(field))
+        for field in model._meta.concrete_fields
+        if field.name in options.fields
+    ]
+    stored = [(name, convert) for name, convert in conversions if convert]
+    links = {field.name: _links(field, records) for field in many}
+    for record, item in zip(records, items, strict=True):
+        for name, convert in stored:
+            if item["fields"].get(name) is not None:
+                item["fields"][name] = convert(item["fields"][name])
+        for name, found in links.items():
+            item["fields"][name] = found.get(record.pk, [])
+        yield json.dumps([item], cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+def _as_stored(field):
+    """How a value in memory reads once the database has stored it, where the two differ:
+    a decimal gets its column's places (300000 → 300000.00), a time comes back in UTC."""
+    if isinstance(field, models.DecimalField):
+        places = Decimal(1).scaleb(-field.decimal_places)
+        return lambda value: Decimal(value).quantize(places)
+    if isinstance(field, models.DateTimeField):
+        return lambda value: value.astimezone(UTC) if timezone.is_aware(value) else value
+    return None
+
+
+def _links(field, records):
+    """Record pk → the pks it links to through `field`, in the related model's order (the
+    order the serializer would read them in)."""
+    reverse = field.related_query_name()
+    found = {}
+    rows = field.related_model._default_manager.filter(
+        **{f"{reverse}__in": [record.pk for record in records]}
+    ).values_list(reverse, "pk")
+    for pk, related in rows:
+        found.setdefault(pk, []).append(related)
+    return found
 
 
 def versions_of(record):

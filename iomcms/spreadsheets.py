@@ -7,7 +7,8 @@
   Two rows with the same natural key (or slug, or other unique value) are an error. Any error
   rolls the whole import back.
 - Speed: related records and existing rows are loaded once per import, uniqueness is checked
-  in memory, and many-to-many links are written in bulk after the rows.
+  in memory, rows are inserted in batches, many-to-many links and versions are written in
+  bulk after the rows (see `bulk`), and versions are made from the rows as written.
 """
 
 import json
@@ -24,8 +25,9 @@ from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.instance_loaders import BaseInstanceLoader
 
+from .bulk import insert, replace_links
 from .publishing import Status
-from .revisions import edited_since, record_versions_of
+from .revisions import edited_since, record_versions_as_written
 from .search import Language
 from .spreadsheet_widgets import (
     ChoiceWidget,
@@ -450,6 +452,16 @@ class SpreadsheetResource(resources.ModelResource):
                 errors[attribute] = [f'Another {noun} already has "{value}".']
             seen.setdefault(key, self.row_number)
 
+    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+        """django-import-export's, writing through `bulk.insert`."""
+        if self.create_instances and (using_transactions or not dry_run):
+            try:
+                insert(self._meta.model, self.create_instances, batch_size=batch_size)
+            except Exception as error:
+                self.handle_import_error(result, error, raise_errors)
+            finally:
+                self.create_instances.clear()
+
     # -- many-to-many ---------------------------------------------------------------------
 
     def save_m2m(self, instance, row, **kwargs):
@@ -459,9 +471,12 @@ class SpreadsheetResource(resources.ModelResource):
             self._pending_m2m.append(instance)
         elif self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs):
             for attribute, records in instance._import_m2m.items():
-                self.write_m2m([(instance, records)], attribute, replace=True)
+                replace_links(self._meta.model, attribute, [(instance, records)])
 
     def after_import(self, dataset, result, **kwargs):
+        if result.has_errors() or result.has_validation_errors():
+            # The whole import is rolled back: its links and versions need not be written.
+            self._pending_m2m, self._saved = [], []
         if self._pending_m2m and (
             self._is_using_transactions(kwargs) or not self._is_dry_run(kwargs)
         ):
@@ -472,37 +487,14 @@ class SpreadsheetResource(resources.ModelResource):
                     for instance in saved
                     if field.attribute in instance._import_m2m
                 ]
-                self.write_m2m(pairs, field.attribute, replace=True)
+                replace_links(self._meta.model, field.attribute, pairs)
         self._pending_m2m = []
         if self._saved and not self._is_dry_run(kwargs):
             # Bulk-created rows send no signals: their versions are kept here, once the
-            # rows and their links are written.
-            pks = [instance.pk for instance in self._saved if instance.pk]
+            # rows and their links are written, from the rows as they were written.
             name = kwargs.get("file_name") or "a spreadsheet"
-            record_versions_of(
-                self._meta.model.objects.filter(pk__in=pks),
-                user=kwargs.get("user"),
-                comment=f"Imported from {name}.",
+            record_versions_as_written(
+                self._saved, user=kwargs.get("user"), comment=f"Imported from {name}."
             )
         self._saved = []
         super().after_import(dataset, result, **kwargs)
-
-    def write_m2m(self, pairs, attribute, replace):
-        """Set the links of many records at once: delete theirs, insert the new ones."""
-        field = self._meta.model._meta.get_field(attribute)
-        through = field.remote_field.through
-        source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
-        if replace:
-            pks = [instance.pk for instance, _ in pairs]
-            for start in range(0, len(pks), 500):
-                through.objects.filter(**{f"{source}__in": pks[start : start + 500]}).delete()
-        ordered = any(f.name == "position" for f in through._meta.fields)
-        links = [
-            through(
-                **{f"{source}_id": instance.pk, f"{target}_id": record.pk},
-                **({"position": position} if ordered else {}),
-            )
-            for instance, records in pairs
-            for position, record in enumerate(records)
-        ]
-        through.objects.bulk_create(links, batch_size=1000)

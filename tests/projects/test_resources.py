@@ -10,7 +10,11 @@ import openpyxl
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from reversion.models import Version
 
 from iomcms.spreadsheets import CSV, JSON, XLSX, load_dataset, result_errors
 from newsroom.resources import RESOURCES
@@ -146,6 +150,30 @@ def test_a_clean_ten_thousand_row_file_is_written_in_bulk_with_its_member_states
     assert project.budget_usd == Decimal("150000.50")
 
 
+def test_a_bulk_imported_project_is_found_by_the_site_search(client):
+    rows = project_rows(3)
+    descriptions = ["Roads.", "Desalination plants.", "Schools."]
+    for row, description in zip(rows, descriptions, strict=True):
+        row["Description"] = description
+
+    ProjectResource(diff=False).import_data(dataset_of(rows))
+
+    found = client.get(reverse("site:search"), {"q": "desalination"})
+    assert Project.objects.get(project_code="PO.00001").get_absolute_url() in found.text
+    assert Project.objects.get(project_code="PO.00000").get_absolute_url() not in found.text
+    if connection.vendor == "postgresql":
+        assert not Project.objects.filter(search_vector__isnull=True).exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's bulk inserts")
+def test_bulk_imported_rows_reach_postgresql_as_one_array_a_column():
+    with CaptureQueriesContext(connection) as queries:
+        ProjectResource(diff=False).import_data(dataset_of(project_rows(3)))
+
+    [insert] = [q["sql"] for q in queries if q["sql"].startswith('INSERT INTO "projects_project"')]
+    assert "UNNEST" in insert
+
+
 def test_a_duplicate_projects_id_is_an_error_never_a_merge():
     rows = project_rows(3, {2: {"Projects ID": "PO.00000", "Title": "Other"}})
 
@@ -239,6 +267,8 @@ def test_the_command_dry_run_writes_nothing(tmp_path):
 
     assert "3 new" in out.getvalue() and "Dry run: nothing was written." in out.getvalue()
     assert not Project.objects.exists()
+    assert not Project.member_states.through.objects.exists()
+    assert not Version.objects.exists()
 
 
 def test_the_command_fails_naming_file_row_and_column(tmp_path):

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.core.management import call_command
 from reversion.models import Version
 
 from iomcms.revisions import record_versions, record_versions_of
@@ -25,3 +26,22 @@ def test_a_bulk_version_holds_what_a_single_version_holds():
         country.pk for country in project.member_states.all()
     )
     assert bulk.revision.comment == "bulk"
+
+
+def test_an_imported_row_has_the_version_its_record_has_when_read_back(tmp_path):
+    # A budget without cents, a go-live time in another zone and member states out of
+    # order are stored differently from how the file gives them.
+    path = tmp_path / "projects.csv"
+    path.write_text(
+        "Projects ID,Title,Budget (USD),Go-live time,Benefiting member states,Status\n"
+        "PO.1,Agua potable en Perú,300000,2024-05-01T09:00:00+02:00,PE|AR|Chile,published\n",
+        encoding="utf-8",
+    )
+    call_command("import_spreadsheet", "projects", str(path), verbosity=0)
+
+    project = Project.objects.get()
+    record_versions([project], comment="read back")
+
+    imported, read_back = Version.objects.get_for_object(project).order_by("pk")
+    assert imported.serialized_data == read_back.serialized_data
+    assert imported.revision.comment == "Imported from projects.csv."
