@@ -79,9 +79,11 @@ def first_word(line: str) -> str:
 
 def fold(text: str) -> str:
     """Lower-case, accent-free form of ``text`` used for matching labels."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.replace("\u2019", "'").split())
+    folded = text.casefold().replace("\u2019", "'")
+    if not folded.isascii():  # ASCII has no accents to take off: most lines, and quicker
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(folded.split())
 
 
 def join_lines(lines: list[str]) -> str:
