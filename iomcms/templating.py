@@ -96,6 +96,7 @@ def date(value, format=None):
 
 @functools.lru_cache(maxsize=10_000)
 def format_date(value, format, language):
+    """`language`, the active one, is part of the cache key: month names are translated."""
     return defaultfilters.date(value, format)
 
 

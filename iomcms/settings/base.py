@@ -69,7 +69,8 @@ WSGI_APPLICATION = "iomcms.wsgi.application"
 TEMPLATES = [
     # The public pages: Jinja2 templates in each app's jinja2/ folder (iomcms.templating).
     # Compiled templates stay in memory, all of them (a cache_size below 0); they are
-    # reloaded when their file changes only with DEBUG on, the backend's default.
+    # reloaded when their file changes only with DEBUG on, the backend's default. A
+    # template's last newline is kept, as Django's templates keep it.
     {
         "BACKEND": "iomcms.templating.Jinja2",
         "NAME": "jinja2",
