@@ -52,8 +52,24 @@ def next_change():
 
 
 def bump_content_version(*args, **kwargs):
-    """Make every cached page stale: one cache write. The next scheduled change is looked
-    up by the next request that needs it."""
+    """Make every cached page stale: one cache write, once the change can be seen.
+
+    Inside a transaction that happens when it commits, once however many records it
+    writes: until then other processes cannot see the change, and a page or facet index
+    they made from the old rows in between would be kept under the new version. (A test
+    case's own transaction does not count: it never commits.)"""
+    connection = transaction.get_connection()
+    own = [b for b in connection.atomic_blocks if not getattr(b, "_from_testcase", False)]
+    if not own:
+        new_content_version()
+    elif not getattr(own[-1], "_moves_content_version", False):
+        # Once per atomic block: a savepoint rolled back drops what it asked for.
+        own[-1]._moves_content_version = True
+        transaction.on_commit(new_content_version)
+
+
+def new_content_version():
+    """The next scheduled change is looked up by the next request that needs it."""
     page_cache().set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
 
 
@@ -73,18 +89,10 @@ def content_version(state=NOT_READ):
     return state["version"]
 
 
-def on_content_change(sender, using=None, **kwargs):
+def on_content_change(sender, **kwargs):
     # Historical models of a running migration are not content yet.
-    if sender._meta.app_label not in CONTENT_APPS or sender.__module__ == "__fake__":
-        return
-    bump_content_version()
-    connection = transaction.get_connection(using)
-    if connection.in_atomic_block and not any(
-        entry[1] is bump_content_version for entry in connection.run_on_commit
-    ):
-        # And again when the transaction commits: a page or facet index that another
-        # process built in between, from rows it could not see yet, is not kept.
-        transaction.on_commit(bump_content_version, using=using)
+    if sender._meta.app_label in CONTENT_APPS and sender.__module__ != "__fake__":
+        bump_content_version()
 
 
 class PublicPageCacheMiddleware:

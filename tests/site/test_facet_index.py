@@ -155,11 +155,14 @@ def test_the_lists_follow_a_publication_and_a_withdrawal(archive, client):
     assert client.get(url, {"country": "peru"}).context["paginator"].count == before
 
 
-def test_a_release_moved_to_another_country_moves_in_the_counts(archive, client):
+def test_a_release_moved_to_another_country_moves_in_the_counts(
+    archive, client, django_capture_on_commit_callbacks
+):
     url = reverse("newsroom:list")
     release = NewsRelease.objects.published().filter(countries__slug="argentina").first()
     before = client.get(url, {"country": "argentina"}).context["paginator"].count
-    release.countries.set([factories.country("PE")])
+    with django_capture_on_commit_callbacks(execute=True):  # set() commits its changes
+        release.countries.set([factories.country("PE")])
     after = client.get(url, {"country": "argentina"}).context["paginator"].count
     assert after == before - 1
 
