@@ -124,10 +124,11 @@ class Importer:
         if not name and not email:
             return None
         record = None
+        contacts = Contact.objects.select_related("office__country")
         if email:
-            record = Contact.objects.filter(email__iexact=email).first()
+            record = contacts.filter(email__iexact=email).first()
         if record is None and name:
-            record = Contact.objects.filter(name__iexact=name, email__in=["", email]).first()
+            record = contacts.filter(name__iexact=name, email__in=["", email]).first()
         if record is None:
             record = Contact(
                 name=name or email,
@@ -151,7 +152,7 @@ class Importer:
         name = (name or "").strip()
         if not name:
             return None
-        office = Office.objects.filter(name__iexact=name).first()
+        office = Office.objects.select_related("country").filter(name__iexact=name).first()
         if office is None:
             countries = countries_mentioned(name, self.country_index)
             office = Office.objects.create(
