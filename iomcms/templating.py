@@ -18,7 +18,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.template import Context, defaultfilters, defaulttags
 from django.template.backends import jinja2 as jinja2_backend
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
@@ -72,7 +72,16 @@ def environment(**options):
 
 def url(name, *args, **kwargs):
     """Django's {% url %}: url("newsroom:download", "csv")."""
-    return reverse(name, args=args, kwargs=kwargs)
+    if args or kwargs:
+        return reverse(name, args=args, kwargs=kwargs)
+    return fixed_url(name, get_script_prefix())
+
+
+@functools.cache
+def fixed_url(name, script_prefix):
+    """A URL without arguments (the navigation's, the feeds'): the same for every request
+    under one script prefix, so reversed once per process."""
+    return reverse(name)
 
 
 @jinja2.pass_context
