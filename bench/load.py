@@ -23,7 +23,7 @@ from pathlib import Path
 
 KINDS = {
     "news list, page 1": "/news/",
-    "news list, deep page": "/news/?page={deep}",
+    "news list, deepest page": "/news/?page={deep}",
     "news by country and year": "/news/?country=argentina&year=2015",
     "release": "{release}",
     "projects by status and region": (
@@ -43,7 +43,8 @@ def discover(base):
     project = next(path for path in locations if path.startswith("/projects/"))
     page = urllib.request.urlopen(f"{base}/news/").read().decode()
     pages = int(re.search(r"Page 1 of (\d+)", page)[1])
-    return {"release": release, "project": project, "deep": max(pages // 2, 1)}
+    # The deepest page the list offers (lists stop at BoundedPaginator.MAX_PAGES).
+    return {"release": release, "project": project, "deep": pages}
 
 
 def wrk(url, seconds, connections):
@@ -129,14 +130,21 @@ def main():
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--runs", type=int, default=2)
     parser.add_argument("--mix", action="store_true", help="One mixed load test instead.")
+    parser.add_argument(
+        "--path",
+        action="append",
+        help="Measure this path instead of the URL kinds (repeatable), e.g. a cached page "
+        "or bench/hello.py's constant string.",
+    )
     args = parser.parse_args()
     if args.mix:
         run_mix(args.base, args.seconds, args.connections)
         return
-    found = discover(args.base)
+    kinds = {path: path for path in args.path} if args.path else KINDS
+    found = {} if args.path else discover(args.base)
     print("| URL kind | requests/s | p50 | p99 | errors |")
     print("|---|---:|---:|---:|---:|")
-    for kind, path in KINDS.items():
+    for kind, path in kinds.items():
         url = args.base + path.format(**found)
         best = max(
             (wrk(url, args.seconds, args.connections) for _ in range(args.runs)),
