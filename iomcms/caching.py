@@ -24,7 +24,6 @@ VERSION_KEY = "content-version"
 # Pages are (version, status, headers, content); a new layout gets a new prefix.
 PAGE_KEY = "page-v2"
 UNKNOWN = "unknown"
-NOT_READ = object()
 CONTENT_APPS = ("newsroom", "projects")
 
 
@@ -73,12 +72,10 @@ def new_content_version():
     page_cache().set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
 
 
-def content_version(state=NOT_READ):
-    """The current version; a scheduled go-live that has come makes a new one. `state` is
-    what the cache holds under VERSION_KEY, when the caller has read it already."""
+def content_version():
+    """The current version; a scheduled go-live that has come makes a new one."""
     cache = page_cache()
-    if state is NOT_READ:
-        state = cache.get(VERSION_KEY)
+    state = cache.get(VERSION_KEY)
     if state is None or (
         state["until"] not in (UNKNOWN, None) and timezone.now() >= state["until"]
     ):
