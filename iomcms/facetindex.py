@@ -16,6 +16,7 @@ second at 100,000 releases) and shares it through the page cache with the other 
 
 import threading
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .caching import content_version, page_cache
 
@@ -42,6 +43,24 @@ class FacetIndex:
             if name != without:
                 mask &= self.masks[name].get(str(value), 0)
         return mask
+
+    @cached_property
+    def position_of(self):
+        """Primary key -> position in list order."""
+        return {pk: position for position, pk in enumerate(self.ids)}
+
+    def values_of(self, name, pk):
+        """The (value, label) choices of the facet `name` that the record `pk` has, in the
+        order of the choices; None when the record is not in the index (not published)."""
+        position = self.position_of.get(pk)
+        if position is None:
+            return None
+        masks = self.masks[name]
+        return [
+            (value, label)
+            for value, label in self.choices[name]
+            if masks.get(str(value), 0) >> position & 1
+        ]
 
     def counts(self, name, mask):
         """How many records of `mask` each value of the facet `name` holds (none: left out)."""

@@ -142,6 +142,16 @@ def from_table(queryset, value="slug", label="name"):
     return lambda records: queryset.all().values_list(value, label)
 
 
+def filed_under(index, facet, record, model, field):
+    """The countries or themes (`model`, by slug and name) a record is filed under: read
+    from the list's facet index, which holds every published record's, or else (a
+    preview of a draft) from the database."""
+    chosen = index.values_of(facet, record.pk)
+    if chosen is None:
+        return list(getattr(record, field).only("slug", "name"))
+    return [model(slug=slug, name=name) for slug, name in chosen]
+
+
 def facet_sort_key(name):
     if name == "year":
         return lambda choice: -int(choice[0])

@@ -3,8 +3,8 @@
 from django.templatetags.static import static
 
 
-def release_structured_data(release, request):
-    """schema.org NewsArticle for a release."""
+def release_structured_data(release, countries, request):
+    """schema.org NewsArticle for a release about `countries`."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
@@ -27,7 +27,8 @@ def release_structured_data(release, request):
         data["datePublished"] = release.published_on.isoformat()
     if release.location:
         data["dateline"] = release.location
-    countries = [country.name for country in release.countries.all()]
     if countries:
-        data["contentLocation"] = [{"@type": "Place", "name": name} for name in countries]
+        data["contentLocation"] = [
+            {"@type": "Place", "name": country.name} for country in countries
+        ]
     return data

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.db.models.functions import Left
 from django.views.generic import DetailView, ListView
 
-from iomcms.facets import FacetedListView
+from iomcms.facets import FacetedListView, filed_under
 from iomcms.seo import release_structured_data
 from projects.models import Country
 
@@ -46,26 +46,25 @@ class ReleaseDetailView(DetailView):
         return (
             self.records()
             .defer(*NOT_SHOWN)
-            .prefetch_related(
-                Prefetch("countries", queryset=Country.objects.only("slug", "name")),
-                Prefetch("themes", queryset=Theme.objects.only("slug", "name")),
-                Prefetch("contact_links", queryset=contacts),
-            )
+            .prefetch_related(Prefetch("contact_links", queryset=contacts))
         )
 
     def get_context_data(self, **kwargs):
         release = self.object
+        index = ReleaseFilter.current_index()
+        countries = filed_under(index, "country", release, Country, "countries")
+        themes = filed_under(index, "theme", release, Theme, "themes")
         return super().get_context_data(
-            related=self.related(release),
-            structured_data=release_structured_data(release, self.request),
+            countries=countries,
+            themes=themes,
+            related=self.related(index, release, countries, themes),
+            structured_data=release_structured_data(release, countries, self.request),
             **kwargs,
         )
 
-    def related(self, release, count=3):
+    def related(self, index, release, countries, themes, count=3):
         """The latest releases about the release's first country, else its first theme,
         found in the news list's facet index."""
-        index = ReleaseFilter.current_index()
-        countries, themes = release.countries.all(), release.themes.all()
         if countries:
             mask = index.masks["country"].get(countries[0].slug, 0)
         elif themes:

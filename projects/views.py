@@ -1,9 +1,9 @@
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, Sum
 from django.db.models.functions import Left
 from django.views.generic import DetailView
 
 from iomcms.facetindex import IndexedResults
-from iomcms.facets import FacetedListView
+from iomcms.facets import FacetedListView, filed_under
 
 from .filters import ProjectFilter
 from .models import Country, Project
@@ -44,11 +44,10 @@ class ProjectDetailView(DetailView):
         return Project.objects.published()
 
     def get_queryset(self):
-        return (
-            self.records()
-            .defer("search_vector", "source_values")
-            .select_related("idf_region")
-            .prefetch_related(
-                Prefetch("member_states", queryset=Country.objects.only("slug", "name"))
-            )
+        return self.records().defer("search_vector", "source_values").select_related("idf_region")
+
+    def get_context_data(self, **kwargs):
+        member_states = filed_under(
+            ProjectFilter.current_index(), "country", self.object, Country, "member_states"
         )
+        return super().get_context_data(member_states=member_states, **kwargs)

@@ -104,6 +104,16 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'iomcms.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters sent apart from the SQL, so that psycopg prepares a statement the
+    # connection has run DATABASE_PREPARE_THRESHOLD times and PostgreSQL stops planning it
+    # anew (planning, not running, was most of a detail page's database time). 0 turns
+    # that off, for a connection pooler in transaction mode that cannot follow prepared
+    # statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True,
+        prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), process memory otherwise.

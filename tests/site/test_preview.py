@@ -44,6 +44,23 @@ def test_an_editor_previews_a_draft_with_a_banner_and_no_caching(editor_client, 
     assert "noindex" in response["X-Robots-Tag"]
 
 
+def test_a_draft_preview_shows_where_the_draft_is_filed(editor_client):
+    # A draft is in no list's facet index: its filing comes from the database.
+    argentina, chile = factories.country("AR"), factories.country("CL")
+    theme = factories.theme("Counter-trafficking")
+    release = factories.release(
+        "Draft release", status=Status.DRAFT, countries=[chile, argentina], themes=[theme]
+    )
+    project = factories.project("Draft project", status=Status.DRAFT, member_states=[chile])
+
+    page = editor_client.get(preview_url(release))
+    assert [country.name for country in page.context["countries"]] == ["Argentina", "Chile"]
+    assert [theme.name for theme in page.context["themes"]] == ["Counter-trafficking"]
+    assert "Counter-trafficking</a>" in page.content.decode()
+    page = editor_client.get(preview_url(project))
+    assert [country.name for country in page.context["member_states"]] == ["Chile"]
+
+
 def test_a_visitor_cannot_use_the_editor_preview(client):
     draft = factories.release(status=Status.DRAFT)
     response = client.get(preview_url(draft))

@@ -115,3 +115,20 @@ def test_every_kind_of_page_costs_the_same_queries_at_10_and_1000_releases(clien
                 assert client.get(url).status_code == 200, url
             counts.setdefault(kind, []).append(len(captured))
     assert all(few == many for few, many in counts.values()), str(counts)
+
+
+def test_detail_pages_read_their_filing_from_the_facet_index(client, django_assert_num_queries):
+    make_content(3)
+    release = NewsRelease.objects.published().first()
+    project = Project.objects.published().first()
+    client.get(release.get_absolute_url())  # builds the facet indexes
+    client.get(project.get_absolute_url())
+    # The release, its media contacts, its related releases.
+    with django_assert_num_queries(3):
+        page = client.get(release.get_absolute_url())
+    assert [country.name for country in page.context["countries"]] == ["Argentina", "Chile"]
+    assert [theme.name for theme in page.context["themes"]] == ["Labour migration"]
+    # The project with its region.
+    with django_assert_num_queries(1):
+        page = client.get(project.get_absolute_url())
+    assert [country.name for country in page.context["member_states"]] == ["Argentina", "Chile"]
