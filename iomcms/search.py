@@ -16,7 +16,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection, models
-from django.db.models import Case, F, IntegerField, Q, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -64,12 +64,25 @@ def words(text):
     return [word for word in re.split(r"\W+", text or "") if word]
 
 
+class AnyLanguageQuery(SearchQuery):
+    """`text` read as a web search (quoted phrases, `or`, `-word`) in the configuration of
+    every language, any of them matching: one expression, which Django compiles several
+    times faster than the same query combined from one SearchQuery a language."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="websearch")
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        text_sql, text_params = compiler.compile(self.source_expressions[0])
+        parts = [
+            f"{self.function}('{config}'::regconfig, {text_sql})"
+            for config in SEARCH_CONFIGS.values()
+        ]
+        return f"({' || '.join(parts)})", [*text_params] * len(parts)
+
+
 def full_text_query(text):
-    query = None
-    for config in SEARCH_CONFIGS.values():
-        part = SearchQuery(text, search_type="websearch", config=config)
-        query = part if query is None else query | part
-    return query
+    return AnyLanguageQuery(text)
 
 
 def matching(queryset, text):
@@ -124,18 +137,22 @@ def found(queryset, text):
 
 
 def best_matches(queryset, text, field="body", limit=20):
-    """The `limit` best of the newest CANDIDATES records matching `text`, best first, each
-    with an excerpt of `field` around the words searched for; and how many records match,
-    counted up to CANDIDATES + 1 ("more than 100" reads as well as 9,412 and costs a
-    fraction of a full count)."""
+    """The `limit` best of the newest records matching `text`, best first, each with an
+    excerpt of `field` around the words searched for; and how many records match, counted
+    up to CANDIDATES + 1 ("more than 100" reads as well as 9,412 and costs a fraction of a
+    full count). On PostgreSQL the newest CANDIDATES + 1 are ranked, in one query that
+    also counts them."""
     if uses_full_text():
-        candidates = list(found(queryset, text).values_list("pk", flat=True)[: CANDIDATES + 1])
-        records = (
-            queryset.filter(pk__in=candidates[:CANDIDATES])
-            .annotate(rank=SearchRank(F("search_vector"), full_text_query(text)))
+        newest = found(queryset, text).values("pk")[: CANDIDATES + 1]
+        records = list(
+            queryset.filter(pk__in=newest)
+            .annotate(
+                rank=SearchRank(F("search_vector"), full_text_query(text)),
+                candidates=Window(Count("pk")),
+            )
             .order_by("-rank", "-pk")[:limit]
         )
-        total = len(candidates)
+        total = records[0].candidates if records else 0
     else:
         records = matching(queryset, text)[:limit]
         total = found(queryset, text).order_by()[: CANDIDATES + 1].count()

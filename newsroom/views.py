@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.db.models.functions import Left
 from django.views.generic import DetailView, ListView
 
@@ -7,7 +6,7 @@ from iomcms.seo import release_structured_data
 from projects.models import Country
 
 from .filters import ReleaseFilter
-from .models import Contact, NewsRelease, ReleaseContact, Statement, Theme
+from .models import Contact, NewsRelease, Statement, Theme
 
 TEASER_LENGTH = 320
 # Fields no public page shows: the search vector is several kilobytes a record.
@@ -40,23 +39,23 @@ class ReleaseDetailView(DetailView):
         return NewsRelease.objects.published()
 
     def get_queryset(self):
-        contacts = ReleaseContact.objects.filter(
-            contact__in=Contact.objects.published()
-        ).select_related("contact__office")
-        return (
-            self.records()
-            .defer(*NOT_SHOWN)
-            .prefetch_related(Prefetch("contact_links", queryset=contacts))
-        )
+        return self.records().defer(*NOT_SHOWN)
 
     def get_context_data(self, **kwargs):
         release = self.object
         index = ReleaseFilter.current_index()
         countries = filed_under(index, "country", release, Country, "countries")
         themes = filed_under(index, "theme", release, Theme, "themes")
+        contacts = (
+            Contact.objects.published()
+            .filter(release_links__release=release)
+            .select_related("office")
+            .order_by("release_links__position", "release_links__id")
+        )
         return super().get_context_data(
             countries=countries,
             themes=themes,
+            contacts=contacts,
             related=self.related(index, release, countries, themes),
             structured_data=release_structured_data(release, countries, self.request),
             **kwargs,

@@ -20,7 +20,8 @@ LIST_PAGES = {
     "newsroom:contacts": 1,
     "site:countries": 1,
     "newsroom:feed_rss": 1,
-    "site:search": 8,
+    # PostgreSQL ranks and counts each kind in one query; SQLite counts apart.
+    "site:search": {"postgresql": 4, "sqlite": 7},
     "sitemap": 8,
 }
 
@@ -62,7 +63,10 @@ def test_list_pages_cost_the_same_queries_whatever_their_length(
     make_content(57, start=3)
     many = queries(client, name)
     assert few == many
-    with django_assert_num_queries(LIST_PAGES[name]):
+    expected = LIST_PAGES[name]
+    if isinstance(expected, dict):
+        expected = expected[connection.vendor]
+    with django_assert_num_queries(expected):
         client.get(reverse(name) + ("?q=migrant" if name == "site:search" else ""))
 
 
