@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
+from iomcms.reversing import slug_url
 from iomcms.search import Searchable
 from projects.models import Country
 
@@ -163,7 +164,7 @@ class NewsRelease(Publishable, Searchable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:detail", kwargs={"slug": self.slug})
+        return slug_url("newsroom:detail", self.slug)
 
     def ordered_contacts(self):
         return [link.contact for link in self.contact_links.all()]
@@ -282,4 +283,4 @@ class Statement(Publishable, Searchable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("newsroom:statement", kwargs={"slug": self.slug})
+        return slug_url("newsroom:statement", self.slug)

@@ -3,11 +3,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
+from iomcms.reversing import slug_url
 from iomcms.search import Searchable
 
 YEAR_VALIDATORS = [MinValueValidator(1951), MaxValueValidator(2100)]
@@ -74,7 +74,7 @@ class Country(NaturalKeyMixin, models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("site:country", kwargs={"slug": self.slug})
+        return slug_url("site:country", self.slug)
 
 
 class ProjectStatus(models.TextChoices):
@@ -83,6 +83,9 @@ class ProjectStatus(models.TextChoices):
     COMPLETED = "completed", _("Completed")
     SUSPENDED = "suspended", _("Suspended")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+STATUS_LABELS = dict(ProjectStatus.choices)
 
 
 class Project(Publishable, Searchable):
@@ -216,4 +219,10 @@ class Project(Publishable, Searchable):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("projects:detail", kwargs={"slug": self.slug})
+        return slug_url("projects:detail", self.slug)
+
+    @property
+    def status_label(self):
+        """get_project_status_display(), without building the choices again for each
+        project of a list."""
+        return STATUS_LABELS.get(self.project_status, self.project_status)
