@@ -7,6 +7,7 @@ record's text and titles rank first. Excerpts are cut from the stored text in Py
 is many times cheaper than asking PostgreSQL for headlines.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from django.db import connection, models
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.text import Truncator
+from django.utils.text import add_truncation_text
 from django.utils.translation import gettext_lazy as _
 
 
@@ -163,18 +164,28 @@ def highlight(body, text, width=240):
     """An excerpt of `body` around the first searched word, words marked, HTML escaped."""
     terms = words(text)
     lowered = body.lower()
-    starts = [lowered.find(term.lower()) for term in terms if term.lower() in lowered]
+    starts = [found for term in terms if (found := lowered.find(term.lower())) >= 0]
     start = max(body.rfind(" ", 0, max(min(starts) - width // 3, 0)) + 1, 0) if starts else 0
-    excerpt = Truncator(body[start:]).words(width // 6)
+    # Truncator(...).words(), splitting only as far as the excerpt goes: a body runs to
+    # thousands of words and a search page cuts sixty excerpts.
+    length = width // 6
+    parts = body[start:].split(maxsplit=length)
+    excerpt = " ".join(parts[:length])
+    if len(parts) > length:
+        excerpt = add_truncation_text(excerpt)
     if start:
         excerpt = "…" + excerpt
     marked = escape(excerpt)
     if terms:
-        pattern = "|".join(
-            re.escape(escape(term)) for term in sorted(terms, key=len, reverse=True)
-        )
-        marked = re.sub(f"({pattern})", r"<mark>\1</mark>", marked, flags=re.IGNORECASE)
+        marked = marker(tuple(terms)).sub(r"<mark>\1</mark>", marked)
     return mark_safe(marked)
+
+
+@functools.lru_cache(maxsize=64)
+def marker(terms):
+    """A pattern finding any of `terms` (the longest first) in escaped text."""
+    pattern = "|".join(re.escape(escape(term)) for term in sorted(terms, key=len, reverse=True))
+    return re.compile(f"({pattern})", flags=re.IGNORECASE)
 
 
 def trigger_sql(table, weights):
