@@ -8,6 +8,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from iomcms.bulk import append, insert
 from iomcms.publishing import Status, content_changed
 from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Theme
 from projects.models import Country, Project, ProjectStatus, Region
@@ -219,7 +220,7 @@ class Command(BaseCommand):
                     )
                 )
                 batch[-1].demo_country = country
-            created = NewsRelease.objects.bulk_create(batch)
+            created = insert(NewsRelease, batch)
             self.links(created, countries, themes, contacts)
             self.progress("releases", first + len(batch), total)
 
@@ -230,21 +231,20 @@ class Command(BaseCommand):
                 release.demo_country,
                 *self.random.sample(countries, self.random.randint(0, 1)),
             }
-            country_links += [
-                NewsRelease.countries.through(newsrelease_id=release.pk, country_id=c.pk)
-                for c in chosen
-            ]
+            country_links += [(release.pk, country.pk) for country in chosen]
             theme_links += [
-                NewsRelease.themes.through(newsrelease_id=release.pk, theme_id=t.pk)
-                for t in self.random.sample(themes, self.random.randint(1, 2))
+                (release.pk, theme.pk)
+                for theme in self.random.sample(themes, self.random.randint(1, 2))
             ]
             contact_links += [
-                ReleaseContact(release_id=release.pk, contact_id=c.pk, position=p)
-                for p, c in enumerate(self.random.sample(contacts, self.random.randint(1, 2)))
+                (release.pk, contact.pk, position)
+                for position, contact in enumerate(
+                    self.random.sample(contacts, self.random.randint(1, 2))
+                )
             ]
-        NewsRelease.countries.through.objects.bulk_create(country_links)
-        NewsRelease.themes.through.objects.bulk_create(theme_links)
-        ReleaseContact.objects.bulk_create(contact_links)
+        append(NewsRelease.countries.through, ("newsrelease", "country"), country_links)
+        append(NewsRelease.themes.through, ("newsrelease", "theme"), theme_links)
+        append(ReleaseContact, ("release", "contact", "position"), contact_links)
 
     def projects(self, total, countries):
         regions = list(Region.objects.order_by("name"))
@@ -280,14 +280,10 @@ class Command(BaseCommand):
                 )
             )
             batch[-1].demo_country = country
-        created = Project.objects.bulk_create(batch, batch_size=BATCH)
-        Project.member_states.through.objects.bulk_create(
-            [
-                Project.member_states.through(
-                    project_id=project.pk, country_id=project.demo_country.pk
-                )
-                for project in created
-            ],
-            batch_size=BATCH,
+        created = insert(Project, batch, batch_size=BATCH)
+        append(
+            Project.member_states.through,
+            ("project", "country"),
+            [(project.pk, project.demo_country.pk) for project in created],
         )
         self.progress("projects", total, total)
