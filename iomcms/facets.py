@@ -10,6 +10,7 @@ search or a range filter falls back to one grouped query per facet.
 """
 
 import django_filters
+from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.utils.functional import cached_property
@@ -17,6 +18,23 @@ from django_filters.views import FilterView
 
 from .facetindex import IndexedResults, build_index, current_index
 from .forms import PlainSelect
+
+
+class FacetChoiceField(django_filters.fields.ChoiceField):
+    """A facet's select. Its options are made for each request (they carry counts) and
+    replaced, never changed in place, so the form's copy of the field shares them instead
+    of deep-copying every option (a news list's facets offer two hundred)."""
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        result._choices = self._choices
+        return result
+
+
+class FacetChoiceFilter(django_filters.ChoiceFilter):
+    """The filter of a facet: one value of those the facet index knows."""
+
+    field_class = FacetChoiceField
 
 
 class FacetedFilterSet(django_filters.FilterSet):

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetedFilterSet, from_table
+from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, from_table
 from iomcms.forms import PublicForm
 from iomcms.search import matching
 from projects.models import Country
@@ -27,13 +27,13 @@ class ReleaseFilter(FacetedFilterSet):
         method="search_text",
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    country = django_filters.ChoiceFilter(
+    country = FacetChoiceFilter(
         label=_("Country"), field_name="countries__slug", empty_label=_("All countries")
     )
-    theme = django_filters.ChoiceFilter(
+    theme = FacetChoiceFilter(
         label=_("Theme"), field_name="themes__slug", empty_label=_("All themes")
     )
-    year = django_filters.ChoiceFilter(
+    year = FacetChoiceFilter(
         label=_("Year"), field_name="published_on__year", empty_label=_("All years")
     )
     ordering = django_filters.OrderingFilter(

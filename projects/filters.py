@@ -3,7 +3,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetedFilterSet, distinct_values, from_table
+from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, distinct_values, from_table
 from iomcms.forms import PublicForm
 
 from .models import Country, Project, ProjectStatus, Region
@@ -36,21 +36,21 @@ class ProjectFilter(FacetedFilterSet):
     indexed_orderings = {(): False, ("-start",): False}
     index_columns = ("budget_usd",)
 
-    status = django_filters.ChoiceFilter(
+    status = FacetChoiceFilter(
         label=_("Project status"), field_name="project_status", empty_label=_("Any status")
     )
-    type = django_filters.ChoiceFilter(
+    type = FacetChoiceFilter(
         label=_("Project type"), field_name="project_type", empty_label=_("Any type")
     )
-    region = django_filters.ChoiceFilter(
+    region = FacetChoiceFilter(
         label=_("IDF region"), field_name="idf_region__slug", empty_label=_("Any region")
     )
-    country = django_filters.ChoiceFilter(
+    country = FacetChoiceFilter(
         label=_("Benefiting country"),
         field_name="member_states__slug",
         empty_label=_("Any country"),
     )
-    coverage = django_filters.ChoiceFilter(
+    coverage = FacetChoiceFilter(
         label=_("Coverage"), field_name="coverage", empty_label=_("Any coverage")
     )
     year_from = django_filters.NumberFilter(
