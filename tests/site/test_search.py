@@ -1,0 +1,56 @@
+"""Site search over a large archive: the newest matches of a common word, every match of
+a rare one, a count capped above the number ranked."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from iomcms.search import CANDIDATES
+from iomcms.views import search_site
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def archive():
+    """CANDIDATES + 20 releases about the border, newest last; one old one about a quetzal."""
+    start = timezone.now() - timedelta(days=1000)
+    factories.release(
+        "Quetzal habitat and migrants",
+        body="Rangers count the quetzal.",
+        go_live_at=start - timedelta(days=1),
+    )
+    for number in range(CANDIDATES + 20):
+        factories.release(
+            f"Border report {number}",
+            body="Border crossings were counted at the border post.",
+            go_live_at=start + timedelta(days=number),
+        )
+
+
+def releases(text):
+    return next(group for group in search_site(text) if group.name == "News releases")
+
+
+def test_a_rare_word_finds_its_only_match_however_old(archive):
+    group = releases("quetzal")
+    assert [hit.record.title for hit in group.hits] == ["Quetzal habitat and migrants"]
+    assert group.total == 1
+
+
+def test_a_common_word_ranks_the_newest_matches_and_caps_the_count(archive):
+    group = releases("border")
+    assert group.total == CANDIDATES + 1
+    assert len(group.hits) == 20
+    # Every hit is among the newest matches: the oldest twenty are not ranked.
+    numbers = [int(hit.record.title.rsplit(" ", 1)[1]) for hit in group.hits]
+    assert min(numbers) >= 19
+
+
+def test_a_word_found_nowhere_finds_nothing(archive, client):
+    response = client.get(reverse("site:search") + "?q=zzqqx")
+    assert response.status_code == 200
+    assert all(group.total == 0 and not group.hits for group in response.context["groups"])
