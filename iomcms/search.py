@@ -2,9 +2,10 @@
 
 On PostgreSQL each searchable table keeps a weighted `search_vector` (title over summary
 over body), filled by a trigger in the language of the record and GIN-indexed; queries are
-ranked with `SearchRank`. Elsewhere (SQLite) every word must appear somewhere in the
-record's text and titles rank first. Excerpts are cut from the stored text in Python, which
-is many times cheaper than asking PostgreSQL for headlines.
+ranked with `SearchRank`. On SQLite an FTS5 index of each searchable table (kept by
+triggers) finds the records holding every word, stemmed, and titles rank first. Excerpts
+are cut from the stored text in Python, which is many times cheaper than asking PostgreSQL
+for headlines.
 """
 
 import functools
@@ -18,6 +19,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, models
 from django.db.models import Case, Count, F, IntegerField, Q, Value, When, Window
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.text import add_truncation_text
@@ -97,23 +99,21 @@ def matching(queryset, text):
             .filter(search_vector=query)
             .order_by("-rank", "-pk")
         )
-    model = queryset.model
-    condition = Q()
-    for word in words(text):
-        any_field = Q()
-        for name in model.text_fields():
-            any_field |= Q(**{f"{name}__icontains": word})
-        condition &= any_field
-    title_hit = Q(**{"title__icontains": text.strip()})
-    return (
-        queryset.filter(condition)
-        .annotate(
-            rank=Case(
-                When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField()
-            )
-        )
-        .order_by("-rank", "-pk")
+    # SQLite: every word, stemmed, somewhere in the record's text, by its FTS5 index.
+    table = queryset.model._meta.db_table
+    phrases = " ".join(f'"{word}"' for word in words(text))
+    condition = Q(
+        pk__in=RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", (phrases,))
     )
+    return ranked_by_title(queryset.filter(condition), text)
+
+
+def ranked_by_title(queryset, text):
+    """SQLite's ranking: records whose title holds `text` first, then the newest added."""
+    title_hit = Q(title__icontains=text.strip())
+    return queryset.annotate(
+        rank=Case(When(title_hit, then=Value(1)), default=Value(0), output_field=IntegerField())
+    ).order_by("-rank", "-pk")
 
 
 @dataclass
@@ -161,8 +161,11 @@ def best_matches(queryset, text, field="body", limit=20):
         )
         total = records[0].candidates if records else 0
     else:
-        records = matching(queryset, text)[:limit]
-        total = found(queryset, text).order_by()[: CANDIDATES + 1].count()
+        # As on PostgreSQL, the newest matches are ranked: ranking every match of a
+        # common word would cost time in proportion to the archive.
+        newest = list(found(queryset, text).values_list("pk", flat=True)[: CANDIDATES + 1])
+        records = ranked_by_title(queryset.filter(pk__in=newest[:CANDIDATES]), text)[:limit]
+        total = len(newest)
     return [Hit(record, highlight(getattr(record, field), text)) for record in records], total
 
 
@@ -231,15 +234,52 @@ def trigger_sql(table, weights):
     return forward, backward
 
 
-def search_trigger_operation(table, weights):
-    """A migration operation installing the trigger and index on PostgreSQL only."""
-    from django.db import migrations
+def fts_sql(table, weights):
+    """SQL that keeps an FTS5 index of `table`'s text columns on SQLite, and SQL that undoes
+    it: words stemmed (English) and folded (case, accents), kept by triggers as rows are
+    written, however they are written."""
+    index = f"{table}_fts"
+    columns = [column for names in weights.values() for column in names]
+    names = ", ".join(columns)
+    values = {row: ", ".join(f"{row}.{column}" for column in columns) for row in ("new", "old")}
+    delete = (
+        f"INSERT INTO {index}({index}, rowid, {names}) VALUES ('delete', old.id, {values['old']});"
+    )
+    insert = f"INSERT INTO {index}(rowid, {names}) VALUES (new.id, {values['new']});"
+    forward = [
+        f"""CREATE VIRTUAL TABLE {index} USING fts5({names}, content='{table}',
+        content_rowid='id', tokenize='porter unicode61 remove_diacritics 2')""",
+        f"CREATE TRIGGER {index}_insert AFTER INSERT ON {table} BEGIN {insert} END",
+        f"CREATE TRIGGER {index}_delete AFTER DELETE ON {table} BEGIN {delete} END",
+        f"""CREATE TRIGGER {index}_update AFTER UPDATE OF {names} ON {table}
+        BEGIN {delete} {insert} END""",
+        f"INSERT INTO {index}({index}) VALUES ('rebuild')",
+    ]
+    backward = [
+        *(f"DROP TRIGGER IF EXISTS {index}_{event}" for event in ("insert", "delete", "update")),
+        f"DROP TABLE IF EXISTS {index}",
+    ]
+    return forward, backward
 
-    forward, backward = trigger_sql(table, weights)
+
+def search_trigger_operation(table, weights):
+    """A migration operation installing the search trigger and index on PostgreSQL only."""
+    return vendor_operation("postgresql", *trigger_sql(table, weights))
+
+
+def fts_operation(table, weights):
+    """A migration operation installing the FTS5 index and its triggers on SQLite only."""
+    return vendor_operation("sqlite", *fts_sql(table, weights))
+
+
+def vendor_operation(vendor, forward, backward):
+    """A migration operation running the `forward` statements (`backward` to undo them)
+    on one database vendor only."""
+    from django.db import migrations
 
     def run(statements):
         def apply(apps, schema_editor):
-            if schema_editor.connection.vendor == "postgresql":
+            if schema_editor.connection.vendor == vendor:
                 for statement in statements:
                     schema_editor.execute(statement)
 

@@ -54,3 +54,28 @@ def test_a_word_found_nowhere_finds_nothing(archive, client):
     response = client.get(reverse("site:search") + "?q=zzqqx")
     assert response.status_code == 200
     assert all(group.total == 0 and not group.hits for group in response.context["groups"])
+
+
+def titles(text):
+    return [hit.record.title for hit in releases(text).hits]
+
+
+def test_search_follows_edits_and_deletions():
+    release = factories.release("Harbour report", body="Fishermen crossed the strait.")
+    assert titles("strait") == ["Harbour report"]
+
+    release.body = "Fishermen crossed the lagoon."
+    release.save()
+    assert titles("strait") == []
+    assert titles("lagoon") == ["Harbour report"]
+
+    release.delete()
+    assert titles("lagoon") == []
+
+
+def test_every_word_must_match_in_any_form_and_field():
+    factories.release("Children on the move", body="Families crossed the border.")
+    factories.release("Border statistics", body="Counts of crossings.")
+    assert titles("children border") == ["Children on the move"]
+    # "crossing", "crossed" and "crossings" are one word stemmed.
+    assert sorted(titles("crossing")) == ["Border statistics", "Children on the move"]
