@@ -9,15 +9,50 @@ now — plus the one chosen. Counts and pages come from the list's facet index
 search or a range filter falls back to one grouped query per facet.
 """
 
+import copy
+from collections import OrderedDict
+
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
 from .facetindex import IndexedResults, build_index, current_index
 from .forms import PlainSelect
+
+
+class Filters(OrderedDict):
+    """A filter set's filters, which each request copies for itself. Django-filter deep
+    copies them, labels and widgets included (a third of a filtered list's filter work);
+    a request changes only a filter's own attributes and its `extra` options, so a copy
+    of those will do. Fields deep-copy their widgets themselves."""
+
+    def __deepcopy__(self, memo):
+        copies = OrderedDict()
+        for name, filter_ in self.items():
+            copies[name] = copied = copy.copy(filter_)
+            copied.extra = dict(filter_.extra)
+            # A filter with a method calls it through an object bound to the filter.
+            copied.method = filter_.method
+        return copies
+
+
+class Options(BaseChoiceIterator):
+    """A facet's options, already (value, label) pairs. Django normalises a plain list of
+    choices again each time a field reads it (to validate, to count, to render); an
+    iterator it passes through as it is."""
+
+    def __init__(self, choices):
+        self.choices = list(choices)
+
+    def __iter__(self):
+        return iter(self.choices)
+
+    def __len__(self):
+        return len(self.choices)
 
 
 class FacetChoiceField(django_filters.fields.ChoiceField):
@@ -56,10 +91,14 @@ class FacetedFilterSet(django_filters.FilterSet):
         super().__init__(*args, **kwargs)
         self.index = self.current_index()
         for name in self.facets:
-            self.filters[name].extra["choices"] = self.index.choices[name]
+            self.filters[name].extra["choices"] = Options(self.index.choices[name])
         for filter_ in self.filters.values():
             if isinstance(filter_, django_filters.ChoiceFilter):
                 filter_.extra["widget"] = PlainSelect
+
+    @classmethod
+    def get_filters(cls):
+        return Filters(super().get_filters())
 
     @classmethod
     def current_index(cls):
@@ -141,7 +180,7 @@ class FacetedFilterSet(django_filters.FilterSet):
                 if counts.get(str(value)) or active.get(name) == str(value)
             ]
             # The field puts its empty choice ("All countries") first itself.
-            field.choices = sorted(shown, key=facet_sort_key(name))
+            field.choices = Options(sorted(shown, key=facet_sort_key(name)))
         return self
 
 

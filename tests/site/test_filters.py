@@ -224,3 +224,19 @@ def test_filter_options_escape_what_editors_typed(client):
     html = client.get(reverse("projects:list")).content.decode()
     assert "<b>&" not in html
     assert "Cross-border &lt;b&gt;&amp; &#34;Andean&#34;&lt;/b&gt; (1)</option>" in html
+
+
+def test_each_request_filters_with_its_own_copy_of_the_filters():
+    from newsroom.filters import ReleaseFilter
+    from newsroom.views import release_list_queryset
+
+    factories.release("Andes crossing", countries=[factories.country("AR")])
+    first = ReleaseFilter({"q": "Andes"}, queryset=release_list_queryset())
+    second = ReleaseFilter({}, queryset=release_list_queryset())
+
+    first.filters["country"].extra["choices"] = []
+    assert list(second.filters["country"].extra["choices"])
+    assert "choices" not in ReleaseFilter.base_filters["country"].extra
+    # A filter calling a method of its filter set calls its own filter set's.
+    assert first.filters["q"].parent is first and second.filters["q"].parent is second
+    assert [release.title for release in first.qs] == ["Andes crossing"]
