@@ -17,9 +17,12 @@ second at 100,000 releases) and shares it through the page cache with the other 
 import threading
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import compress
 
 from .caching import content_version, page_cache
 
+# "0" and "1" as the bytes 0 and 1.
+BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")
 # Set bits are looked for this many bytes at a time: counting a block is one popcount, so
 # skipping to a deep page costs a few hundred of them at 100,000 records.
 BLOCK_BYTES = 32
@@ -105,12 +108,10 @@ class FacetIndex:
 
     def total(self, column, mask):
         """The sum of `column` over the records of `mask`; None when none has a value."""
-        values = self.columns[column]
-        present = [
-            values[position]
-            for position in self.positions(mask, 0, mask.bit_count())
-            if values[position] is not None
-        ]
+        # The mask as one byte a record (1 where set), lowest position first, picks the
+        # values without a Python step per record.
+        picks = f"{mask:b}"[::-1].encode().translate(BIT_BYTES)
+        present = [value for value in compress(self.columns[column], picks) if value is not None]
         return sum(present) if present else None
 
 

@@ -17,7 +17,7 @@ from newsroom.views import release_list_queryset
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
-from .forms import PublicForm
+from .forms import PlainTextInput, PublicForm
 from .search import CANDIDATES as COUNT_CAP
 from .search import Hit, best_matches, highlight, words
 
@@ -87,7 +87,7 @@ class SearchForm(PublicForm):
         label=_("Search the site"),
         max_length=200,
         required=False,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=PlainTextInput(attrs={"type": "search"}),
     )
 
 

@@ -1,9 +1,8 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, from_table
-from iomcms.forms import PublicForm
+from iomcms.forms import PlainTextInput, PublicForm
 from iomcms.search import matching
 from projects.models import Country
 
@@ -25,7 +24,7 @@ class ReleaseFilter(FacetedFilterSet):
     q = django_filters.CharFilter(
         label=_("Search news"),
         method="search_text",
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=PlainTextInput(attrs={"type": "search"}),
     )
     country = FacetChoiceFilter(
         label=_("Country"), field_name="countries__slug", empty_label=_("All countries")

@@ -1,10 +1,9 @@
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, distinct_values, from_table
-from iomcms.forms import PublicForm
+from iomcms.forms import PlainNumberInput, PublicForm
 
 from .models import Country, Project, ProjectStatus, Region
 
@@ -56,24 +55,24 @@ class ProjectFilter(FacetedFilterSet):
     year_from = django_filters.NumberFilter(
         label=_("Running in or after"),
         method="running_from",
-        widget=forms.NumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2020"}),
+        widget=PlainNumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2020"}),
     )
     year_to = django_filters.NumberFilter(
         label=_("Running in or before"),
         method="running_to",
-        widget=forms.NumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2025"}),
+        widget=PlainNumberInput(attrs={"min": 1951, "max": 2100, "placeholder": "2025"}),
     )
     budget_min = django_filters.NumberFilter(
         label=_("Budget from (USD)"),
         field_name="budget_usd",
         lookup_expr="gte",
-        widget=forms.NumberInput(attrs={"min": 0, "step": 1000}),
+        widget=PlainNumberInput(attrs={"min": 0, "step": 1000}),
     )
     budget_max = django_filters.NumberFilter(
         label=_("Budget up to (USD)"),
         field_name="budget_usd",
         lookup_expr="lte",
-        widget=forms.NumberInput(attrs={"min": 0, "step": 1000}),
+        widget=PlainNumberInput(attrs={"min": 0, "step": 1000}),
     )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),

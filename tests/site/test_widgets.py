@@ -1,0 +1,34 @@
+"""Widgets written out in Python give the HTML Django's own templates give."""
+
+import pytest
+from django import forms
+
+from iomcms.forms import JINJA2_RENDERER, PlainNumberInput, PlainSelect, PlainTextInput
+
+ATTRS = [
+    {},
+    {"id": "id_q", "type": "search", "required": True, "disabled": False},
+    {"min": 0, "step": 1000, "placeholder": 'a "quoted" <value> & more'},
+]
+VALUES = [None, "", "2021", 'x" onmouseover="y', 1500, "<b>&</b>"]
+
+
+@pytest.mark.parametrize("attrs", ATTRS)
+@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize(
+    ("plain", "django"),
+    [(PlainTextInput, forms.TextInput), (PlainNumberInput, forms.NumberInput)],
+)
+def test_an_input_is_written_as_django_writes_it(plain, django, attrs, value):
+    expected = django(attrs=attrs).render("q", value, renderer=JINJA2_RENDERER)
+    assert plain(attrs=attrs).render("q", value) == expected
+
+
+@pytest.mark.parametrize("value", [None, "", "argentina", "a&b", ["argentina", "chile"]])
+def test_a_select_is_written_as_django_writes_it(value):
+    choices = [("", "All countries"), ("argentina", "Argentina (3)"), ("a&b", "<A & B>")]
+    attrs = {"id": "id_country", "aria-describedby": "id_country_help"}
+    expected = forms.Select(attrs=attrs, choices=choices).render(
+        "country", value, renderer=JINJA2_RENDERER
+    )
+    assert PlainSelect(attrs=attrs, choices=choices).render("country", value) == expected
