@@ -24,6 +24,8 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 
+from .teasers import teaser
+
 
 class Jinja2(jinja2_backend.Jinja2):
     """Django's Jinja2 backend, whose templates tell the test client what they rendered."""
@@ -66,6 +68,7 @@ def environment(**options):
         regroup=regroup,
         jsonld=jsonld,
         usd=usd,
+        teaser=teaser,
     )
     return env
 

@@ -3,7 +3,8 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
-from django.utils.text import Truncator
+
+from iomcms.teasers import teaser
 
 from .filters import ReleaseFilter
 from .views import release_list_queryset
@@ -47,7 +48,7 @@ class ReleaseFeed(Feed):
         return release.title
 
     def item_description(self, release):
-        return release.summary or Truncator(release.teaser).words(60)
+        return release.summary or teaser(release.teaser, 60)
 
     def item_pubdate(self, release):
         return release.go_live_at or release.created_at

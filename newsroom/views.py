@@ -1,14 +1,13 @@
-from django.db.models.functions import Left
 from django.views.generic import DetailView, ListView
 
 from iomcms.facets import FacetedListView, filed_under
 from iomcms.seo import release_structured_data
+from iomcms.teasers import opening
 from projects.models import Country
 
 from .filters import ReleaseFilter
 from .models import Contact, NewsRelease, Statement, Theme
 
-TEASER_LENGTH = 320
 # Fields no public page shows: the search vector is several kilobytes a record.
 NOT_SHOWN = ("search_vector", "source_values")
 
@@ -16,9 +15,7 @@ NOT_SHOWN = ("search_vector", "source_values")
 def release_list_queryset():
     """Published releases as lists show them: a teaser, not the whole body."""
     return (
-        NewsRelease.objects.published()
-        .defer("body", *NOT_SHOWN)
-        .annotate(teaser=Left("body", TEASER_LENGTH))
+        NewsRelease.objects.published().defer("body", *NOT_SHOWN).annotate(teaser=opening("body"))
     )
 
 
@@ -96,7 +93,7 @@ class StatementListView(ListView):
             Statement.objects.published()
             .select_related("summit")
             .defer("body", "search_vector", "source_values")
-            .annotate(teaser=Left("body", TEASER_LENGTH))
+            .annotate(teaser=opening("body"))
         )
 
 

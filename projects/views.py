@@ -1,9 +1,9 @@
 from django.db.models import Count, Sum
-from django.db.models.functions import Left
 from django.views.generic import DetailView
 
 from iomcms.facetindex import IndexedResults
 from iomcms.facets import FacetedListView, filed_under
+from iomcms.teasers import opening
 
 from .filters import ProjectFilter
 from .models import Country, Project
@@ -19,7 +19,7 @@ class ProjectListView(FacetedListView):
             Project.objects.published()
             .select_related("idf_region")
             .defer("description", "search_vector", "source_values")
-            .annotate(teaser=Left("description", 320))
+            .annotate(teaser=opening("description"))
         )
 
     def get_context_data(self, **kwargs):
