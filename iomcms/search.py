@@ -159,54 +159,60 @@ def best_matches(queryset, text, field="body", limit=20):
     """The `limit` best of the newest records matching `text`, best first, each with an
     excerpt of `field` around the words searched for; and how many records match, counted
     up to CANDIDATES + 1 ("more than 100" reads as well as 9,412 and costs a fraction of a
-    full count). On PostgreSQL the newest CANDIDATES + 1 are ranked, in one query that
-    also counts them."""
-    if uses_full_text():
-        matches = found(queryset, text)
-        # Newest first, the database reads records until it has enough matches: for a rare
-        # word, the whole archive (0.8 s at 100,000 releases). So first a few matches in
-        # any order, which the search index gives at once: fewer than asked for are all
-        # there are.
-        some = list(matches.order_by().values_list("pk", flat=True)[: CANDIDATES + 1])
-        newest = some if len(some) <= CANDIDATES else matches.values("pk")[: CANDIDATES + 1]
-        records = list(
-            queryset.filter(pk__in=newest)
-            .annotate(
-                rank=SearchRank(F("search_vector"), full_text_query(text)),
-                candidates=Window(Count("pk")),
-            )
-            .order_by("-rank", "-pk")[:limit]
-        )
-        total = records[0].candidates if records else 0
-    else:
-        # SQLite, the same way: up to CANDIDATES + 1 matches from the FTS5 index in any
-        # order (drafts included: the queryset drops them); for a common word the newest
-        # CANDIDATES + 1, each record asking the index whether it matches (a set of every
-        # match, built first, cost 160 ms at 100,000 releases), ranked here.
-        index = fts_index(queryset.model)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
-                (fts_query(text), CANDIDATES + 1),
-            )
-            some = [row[0] for row in cursor.fetchall()]
-        if len(some) <= CANDIDATES:
-            records = list(ranked_by_title(queryset.filter(pk__in=some), text))
-        else:
-            table = connection.ops.quote_name(queryset.model._meta.db_table)
-            in_index = RawSQL(
-                f"EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH %s AND rowid = {table}.id)",
-                (fts_query(text),),
-                output_field=BooleanField(),
-            )
-            newest = list(queryset.filter(in_index)[: CANDIDATES + 1])
-            title = text.strip().lower()
-            records = sorted(
-                newest, key=lambda record: (title not in record.title.lower(), -record.pk)
-            )
-        total = len(records)
-        records = records[:limit]
+    full count).
+
+    Read newest first, the database goes through records until it has enough matches: for
+    a rare word, the whole archive (0.8 s at 100,000 releases). So the search index is
+    first asked for CANDIDATES + 1 matches in any order, which it gives at once; fewer are
+    every match there is. Only a common word goes on to its newest matches."""
+    best = best_on_postgresql if uses_full_text() else best_on_sqlite
+    records, total = best(queryset, text, limit)
     return [Hit(record, highlight(getattr(record, field), text)) for record in records], total
+
+
+def best_on_postgresql(queryset, text, limit):
+    """Ranked by `SearchRank`, in one query that also counts the candidates."""
+    matches = found(queryset, text)
+    some = list(matches.order_by().values_list("pk", flat=True)[: CANDIDATES + 1])
+    newest = some if len(some) <= CANDIDATES else matches.values("pk")[: CANDIDATES + 1]
+    records = list(
+        queryset.filter(pk__in=newest)
+        .annotate(
+            rank=SearchRank(F("search_vector"), full_text_query(text)),
+            candidates=Window(Count("pk")),
+        )
+        .order_by("-rank", "-pk")[:limit]
+    )
+    return records, records[0].candidates if records else 0
+
+
+def best_on_sqlite(queryset, text, limit):
+    """Ranked as `ranked_by_title` ranks. The FTS5 index's matches include drafts (the
+    queryset drops them); for a common word each record, newest first, asks the index
+    whether it matches (the set of every match, built first, took 160 ms at 100,000
+    releases)."""
+    index = fts_index(queryset.model)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
+            (fts_query(text), CANDIDATES + 1),
+        )
+        some = [row[0] for row in cursor.fetchall()]
+    if len(some) <= CANDIDATES:
+        records = list(ranked_by_title(queryset.filter(pk__in=some), text))
+    else:
+        table = connection.ops.quote_name(queryset.model._meta.db_table)
+        in_index = RawSQL(
+            f"EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH %s AND rowid = {table}.id)",
+            (fts_query(text),),
+            output_field=BooleanField(),
+        )
+        title = text.strip().lower()
+        records = sorted(
+            queryset.filter(in_index)[: CANDIDATES + 1],
+            key=lambda record: (title not in record.title.lower(), -record.pk),
+        )
+    return records[:limit], len(records)
 
 
 def highlight(body, text, width=240):
