@@ -35,6 +35,8 @@ class Filters(OrderedDict):
         for name, filter_ in self.items():
             copies[name] = copied = copy.copy(filter_)
             copied.extra = dict(filter_.extra)
+            # Its form field is made from its own options, never shared.
+            copied.__dict__.pop("_field", None)
             # A filter with a method calls it through an object bound to the filter.
             copied.method = filter_.method
         return copies
