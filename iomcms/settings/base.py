@@ -107,18 +107,17 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters sent apart from the SQL, so that psycopg prepares a statement the
     # connection has run DATABASE_PREPARE_THRESHOLD times and PostgreSQL stops parsing
-    # it anew: a detail page's queries took half the time. Each run is still planned for
-    # its own parameters: a plan made once for any search would scan the whole archive
-    # for a common word. 0 turns preparing off, for a connection pooler in transaction
-    # mode that cannot follow prepared statements.
+    # it anew: a detail page's queries took half the time. 0 turns preparing off, for a
+    # connection pooler in transaction mode that cannot follow prepared statements.
+    prepare_threshold = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
     options = DATABASES["default"].setdefault("OPTIONS", {})
-    options.update(
-        server_side_binding=True,
-        prepare_threshold=env.int("DATABASE_PREPARE_THRESHOLD", default=5) or None,
-    )
-    options["options"] = (
-        f"{options.get('options', '')} -c plan_cache_mode=force_custom_plan".strip()
-    )
+    options.update(server_side_binding=True, prepare_threshold=prepare_threshold or None)
+    if prepare_threshold:
+        # A prepared statement is still planned for each run's own parameters: a plan
+        # made once for any search would scan the whole archive for a common word.
+        options["options"] = (
+            f"{options.get('options', '')} -c plan_cache_mode=force_custom_plan".strip()
+        )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), process memory otherwise.
