@@ -191,11 +191,11 @@ def best_on_sqlite(queryset, text, limit):
     queryset drops them); for a common word each record, newest first, asks the index
     whether it matches (the set of every match, built first, took 160 ms at 100,000
     releases)."""
-    index = fts_index(queryset.model)
+    index, words_wanted = fts_index(queryset.model), fts_query(text)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
-            (fts_query(text), CANDIDATES + 1),
+            (words_wanted, CANDIDATES + 1),
         )
         some = [row[0] for row in cursor.fetchall()]
     if len(some) <= CANDIDATES:
@@ -204,7 +204,7 @@ def best_on_sqlite(queryset, text, limit):
         table = connection.ops.quote_name(queryset.model._meta.db_table)
         in_index = RawSQL(
             f"EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH %s AND rowid = {table}.id)",
-            (fts_query(text),),
+            (words_wanted,),
             output_field=BooleanField(),
         )
         title = text.strip().lower()
