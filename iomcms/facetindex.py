@@ -26,6 +26,9 @@ BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")
 # Set bits are looked for this many bytes at a time: counting a block is one popcount, so
 # skipping to a deep page costs a few hundred of them at 100,000 records.
 BLOCK_BYTES = 32
+# Each index keeps the records matching this many of the latest searches (about 12 kB a
+# search at 100,000 records).
+SEARCHES_KEPT = 64
 
 
 @dataclass
@@ -37,6 +40,34 @@ class FacetIndex:
 
     def __post_init__(self):
         self.everything = (1 << len(self.ids)) - 1
+
+    @cached_property
+    def searches(self):
+        """Words -> the mask of the records matching them."""
+        return {}
+
+    def mask_of(self, pks):
+        """The mask of the records `pks` names; keys of records not in the index (drafts)
+        are left out."""
+        position_of = self.position_of
+        bits = bytearray(len(self.ids) // 8 + 1)
+        for pk in pks:
+            number = position_of.get(pk)
+            if number is not None:
+                bits[number >> 3] |= 1 << (number & 7)
+        return int.from_bytes(bits, "little")
+
+    def matching(self, text, find):
+        """The mask of the records matching the words `text`, whose primary keys (in any
+        order, drafts included) `find(text)` gives. The latest searches are kept with the
+        index, which a change to content replaces."""
+        mask = self.searches.get(text)
+        if mask is None:
+            mask = self.mask_of(find(text))
+            if len(self.searches) >= SEARCHES_KEPT:
+                self.searches.pop(next(iter(self.searches), None), None)
+            self.searches[text] = mask
+        return mask
 
     def selection(self, chosen, without=None):
         """The mask of the records that have every chosen value (facet name -> value),

@@ -5,12 +5,14 @@ reference table, or a list). The values a visitor may submit are checked against
 wrong one is a form error. The options shown are the values that would give results with
 every other active filter applied — "Argentina (3)" means three results if Argentina is chosen
 now — plus the one chosen. Counts and pages come from the list's facet index
-(iomcms.facetindex) whenever only facets are chosen, so they cost the same at any size; a
-search or a range filter falls back to one grouped query per facet.
+(iomcms.facetindex) whenever only facets and words are chosen, so they cost the same at any
+size (words cost one look-up in the search index); a range filter falls back to one grouped
+query per facet.
 """
 
 import copy
 from collections import OrderedDict
+from functools import partial
 
 import django_filters
 from django import forms
@@ -22,6 +24,7 @@ from django_filters.views import FilterView
 
 from .facetindex import IndexedResults, build_index, current_index
 from .forms import PlainSelect
+from .search import matching_ids
 
 
 class Filters(OrderedDict):
@@ -88,6 +91,9 @@ class FacetedFilterSet(django_filters.FilterSet):
     indexed_orderings: dict = {(): False}
     # Numeric columns the index keeps for totals.
     index_columns: tuple = ()
+    # The filter narrowing the list to records holding some words, if there is one: the
+    # search index gives every matching record, the facet index does the rest.
+    words_filter: str | None = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -124,12 +130,19 @@ class FacetedFilterSet(django_filters.FilterSet):
         cleaned = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
 
-    def chosen_facets(self):
-        """The facet values chosen, or None when another filter (a search, a range) is
-        active too and only the database can tell which records match."""
+    def index_selection(self, without=None):
+        """The mask of the records the active filters choose, leaving out the facet
+        `without`; None when a filter other than facets and words (a range) is active and
+        only the database can tell which records match."""
         active = self.active_values()
         active.pop("ordering", None)
-        return active if active.keys() <= self.facets.keys() else None
+        text = active.pop(self.words_filter, None)
+        if not active.keys() <= self.facets.keys():
+            return None
+        mask = self.index.selection(active, without=without)
+        if text is not None:
+            mask &= self.index.matching(text, partial(matching_ids, self._meta.model))
+        return mask
 
     def filtered_without(self, excluded):
         queryset = self.queryset
@@ -139,9 +152,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         return queryset
 
     def facet_counts(self, name):
-        chosen = self.chosen_facets()
-        if chosen is not None:
-            return self.index.counts(name, self.index.selection(chosen, without=name))
+        mask = self.index_selection(without=name)
+        if mask is not None:
+            return self.index.counts(name, mask)
         value_path, _ = self.facets[name]
         rows = (
             self.filtered_without(name)
@@ -155,15 +168,15 @@ class FacetedFilterSet(django_filters.FilterSet):
 
     def indexed_results(self):
         """The filtered list as the index gives it, or None when the index cannot tell
-        which records match (see chosen_facets) or the form is invalid."""
-        chosen = self.chosen_facets()
-        if chosen is None or (self.is_bound and not self.is_valid()):
+        which records match (see index_selection) or the form is invalid."""
+        mask = self.index_selection()
+        if mask is None or (self.is_bound and not self.is_valid()):
             return None
         ordering = tuple(getattr(self.form, "cleaned_data", {}).get("ordering") or ())
         reverse = self.indexed_orderings.get(ordering)
         return IndexedResults(
             self.index,
-            self.index.selection(chosen),
+            mask,
             self.queryset.order_by(),
             reverse=bool(reverse),
             ordered=None if reverse is not None else self.qs,

@@ -117,6 +117,21 @@ def matching(queryset, text):
     return ranked_by_title(queryset.filter(condition), text)
 
 
+def matching_ids(model, text):
+    """The primary keys of every record of `model` matching `text`, drafts included, in
+    no order: all the search index is asked, so it costs little even when most of the
+    archive matches."""
+    if not words(text):
+        return []
+    if uses_full_text():
+        matches = model._base_manager.filter(search_vector=full_text_query(text))
+        return list(matches.order_by().values_list("pk", flat=True))
+    index = fts_index(model)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", (fts_query(text),))
+        return [row[0] for row in cursor.fetchall()]
+
+
 def fts_index(model):
     return f"{model._meta.db_table}_fts"
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, from_table
 from iomcms.forms import PlainTextInput, PublicForm
-from iomcms.search import matching
+from iomcms.search import found
 from projects.models import Country
 
 from .models import NewsRelease, Theme
@@ -20,6 +20,7 @@ class ReleaseFilter(FacetedFilterSet):
         "year": ("published_on__year", lambda records: [(year, str(year)) for year in YEARS]),
     }
     indexed_orderings = {(): False, ("-date",): False, ("date",): True}
+    words_filter = "q"
 
     q = django_filters.CharFilter(
         label=_("Search news"),
@@ -48,4 +49,6 @@ class ReleaseFilter(FacetedFilterSet):
         form = PublicForm
 
     def search_text(self, queryset, name, value):
-        return matching(queryset, value)
+        # Newest first, as the list's order says: ranking by relevance is the search
+        # page's.
+        return found(queryset, value)

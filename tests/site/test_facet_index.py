@@ -37,6 +37,11 @@ def archive():
             countries=chance.sample(countries, chance.randint(0, 2)),
             themes=chance.sample(themes, chance.randint(0, 2)),
             published_on=date(2018 + number % 4, 1 + number % 12, 1),
+            body=" ".join(
+                ["Report."]
+                + ["Border crossings rose."] * (number % 3 == 0)
+                + ["A shelter opened."] * (number % 5 == 0)
+            ),
         )
         factories.project(
             f"Project {number}",
@@ -46,10 +51,12 @@ def archive():
             start_year=2010 + number % 7,
             budget_usd=chance.choice([None, 1000, 250000]),
         )
-    factories.release("Draft", countries=countries, status=Status.DRAFT)
+    body = "Border shelter."
+    factories.release("Draft", countries=countries, status=Status.DRAFT, body=body)
     factories.release(
         "Expired",
         countries=countries,
+        body=body,
         go_live_at=timezone.now() - timedelta(days=2),
         expires_at=timezone.now() - timedelta(days=1),
     )
@@ -75,6 +82,7 @@ NEWS_CHOICES = {
     "theme": [None, "counter-trafficking", "labour-migration"],
     "year": [None, "2018", "2021"],
     "ordering": [None, "date", "-date"],
+    "q": [None, "border", "shelter -borders"],
 }
 
 
@@ -110,10 +118,20 @@ def test_project_index_agrees_with_the_database_totals_included(archive, data):
         assert filterset.facet_counts(name) == counts[name], name
 
 
-def test_a_search_or_a_range_is_left_to_the_database(archive):
-    assert (
-        ReleaseFilter({"q": "Release"}, queryset=release_list_queryset()).indexed_results() is None
-    )
+def test_words_are_looked_up_once_while_the_content_stays_the_same(
+    archive, django_assert_num_queries
+):
+    def count(data):
+        return ReleaseFilter(data, queryset=release_list_queryset()).indexed_results().count()
+
+    assert count({"q": "border"}) == 14
+    with django_assert_num_queries(0):
+        assert count({"q": "border", "year": "2018"}) == 4
+    publish(NewsRelease.objects.filter(title="Draft"))
+    assert count({"q": "border"}) == 15
+
+
+def test_a_range_is_left_to_the_database(archive):
     projects = ProjectFilter({"year_from": "2012"}, queryset=Project.objects.published())
     assert projects.indexed_results() is None
 

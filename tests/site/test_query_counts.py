@@ -68,6 +68,21 @@ def test_list_pages_cost_the_same_queries_whatever_their_length(
         client.get(reverse(name) + ("?q=migrant" if name == "site:search" else ""))
 
 
+def test_news_narrowed_by_words_asks_the_search_index_once(client, django_assert_num_queries):
+    make_content(30)
+    url = reverse("newsroom:list") + "?q=migrant+release&country=argentina"
+    client.get(reverse("newsroom:list"))  # builds the facet index
+    # The matching records from the search index, then the page; facets and counts come
+    # from the facet index.
+    with django_assert_num_queries(2):
+        page = client.get(url)
+    assert page.context["paginator"].count == 30
+    # The same words again, on any page, with any facet.
+    with django_assert_num_queries(1):
+        page = client.get(url + "&page=2&theme=labour-migration")
+    assert [release.title for release in page.context["releases"]][:1] == ["Migrant release 9"]
+
+
 def test_country_page_costs_the_same_whatever_its_content(client):
     make_content(3)
     url = factories.country("AR").get_absolute_url()
@@ -93,6 +108,7 @@ def scale_urls():
         reverse("newsroom:list"),
         f"{reverse('newsroom:list')}?page={last_page}",
         f"{reverse('newsroom:list')}?country={country.slug}&year={newest.published_on.year}",
+        f"{reverse('newsroom:list')}?q=migrant&country={country.slug}",
         with_related.get_absolute_url(),
         f"{reverse('projects:list')}?status=active&region={project.idf_region.slug}",
         project.get_absolute_url(),
