@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from iomcms.facetindex import current_index
 from iomcms.facets import FacetedListView, filed_under
 from iomcms.seo import release_structured_data
 from iomcms.teasers import opening
@@ -17,6 +18,19 @@ def release_list_queryset():
     return (
         NewsRelease.objects.published().defer("body", *NOT_SHOWN).annotate(teaser=opening("body"))
     )
+
+
+def published_contacts():
+    """Every published media contact, with its office, by primary key. There are a few
+    hundred at most: they are read once for each content version and kept like the facet
+    indexes, so a release page asks the database only which of them it names."""
+    return current_index("published-contacts", read_published_contacts)
+
+
+def read_published_contacts():
+    return {
+        contact.pk: contact for contact in Contact.objects.published().select_related("office")
+    }
 
 
 class ReleaseListView(FacetedListView):
@@ -43,20 +57,20 @@ class ReleaseDetailView(DetailView):
         index = ReleaseFilter.current_index()
         countries = filed_under(index, "country", release, Country, "countries")
         themes = filed_under(index, "theme", release, Theme, "themes")
-        contacts = (
-            Contact.objects.published()
-            .filter(release_links__release=release)
-            .select_related("office")
-            .order_by("release_links__position", "release_links__id")
-        )
         return super().get_context_data(
             countries=countries,
             themes=themes,
-            contacts=contacts,
+            contacts=self.contacts(release),
             related=self.related(index, release, countries, themes),
             structured_data=release_structured_data(release, countries, self.request),
             **kwargs,
         )
+
+    def contacts(self, release):
+        """The release's media contacts that are published, in the release's order."""
+        directory = published_contacts()
+        named = release.contact_links.values_list("contact_id", flat=True)
+        return [directory[pk] for pk in named if pk in directory]
 
     def related(self, index, release, countries, themes, count=3):
         """The latest releases about the release's first country, else its first theme,

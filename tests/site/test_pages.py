@@ -77,6 +77,23 @@ def test_release_page_shows_dateline_contacts_and_related_news(client, content):
     assert content["sibling"].title in html  # related: same country
 
 
+def test_release_page_follows_its_contacts_changes_in_their_order(client, content):
+    from iomcms.publishing import unpublish
+
+    release, amaya = content["release"], content["contact"]
+    rivera = factories.contact("Jorge Rivera", office=amaya.office)
+    release.contact_links.update(position=1)
+    release.contact_links.create(contact=rivera, position=0)
+    html = page(client, release.get_absolute_url())
+    assert html.index(f'id="{rivera.slug}"') < html.index(f'id="{amaya.slug}"')
+
+    amaya.name = "Alba Amaya"
+    amaya.save()
+    unpublish(type(rivera).objects.filter(pk=rivera.pk))
+    html = page(client, release.get_absolute_url())
+    assert "Alba Amaya" in html and "Jorge Rivera" not in html
+
+
 def test_release_page_carries_news_article_structured_data(client, content):
     html = page(client, content["release"].get_absolute_url())
     data = json.loads(
