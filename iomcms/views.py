@@ -1,11 +1,12 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
 from dataclasses import dataclass
+from itertools import islice
 
 from django import forms
 from django.core.cache import cache
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -13,7 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.filters import ReleaseFilter
 from newsroom.models import Contact, NewsRelease, Statement
-from newsroom.views import release_list_queryset
+from newsroom.views import published_contacts, release_list_queryset
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
@@ -107,23 +108,30 @@ def search_site(text, limit=20):
     ]
     results = []
     for name, queryset, field in groups:
-        hits, total = best_matches(
-            queryset.defer("search_vector", "source_values"), text, field, limit
-        )
+        # What a hit shows: its title, its link and an excerpt of its text.
+        hits, total = best_matches(queryset.only("title", "slug", field), text, field, limit)
         results.append(ResultGroup(name, hits, total))
-    contacts = Contact.objects.published().select_related("office")
-    for word in words(text):
-        contacts = contacts.filter(
-            Q(name__icontains=word)
-            | Q(role__icontains=word)
-            | Q(email__icontains=word)
-            | Q(office__name__icontains=word)
+    # Contacts are few and short: every word is looked for in those kept in memory.
+    wanted = [word.lower() for word in words(text)]
+    matched = list(
+        islice(
+            (
+                contact
+                for contact in published_contacts().values()
+                if all(word in searchable_text(contact) for word in wanted)
+            ),
+            COUNT_CAP + 1,
         )
-    # Contacts are few and short: the matches up to the cap come in one query.
-    matched = list(contacts[: COUNT_CAP + 1])
+    )
     contact_hits = [Hit(contact, highlight(str(contact), text)) for contact in matched[:limit]]
     results.append(ResultGroup("Media contacts", contact_hits, len(matched)))
     return results
+
+
+def searchable_text(contact):
+    """What a search of contacts looks in (name, role, e-mail, office), lowercased."""
+    office = contact.office.name if contact.office else ""
+    return "\n".join((contact.name, contact.role, contact.email, office)).lower()
 
 
 class SearchView(TemplateView):

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from iomcms.publishing import unpublish
 from projects.models import ProjectStatus, Region
 from tests import factories
 
@@ -78,8 +79,6 @@ def test_release_page_shows_dateline_contacts_and_related_news(client, content):
 
 
 def test_release_page_follows_its_contacts_changes_in_their_order(client, content):
-    from iomcms.publishing import unpublish
-
     release, amaya = content["release"], content["contact"]
     rivera = factories.contact("Jorge Rivera", office=amaya.office)
     release.contact_links.update(position=1)

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from iomcms.publishing import Status
 from iomcms.search import CANDIDATES
 from iomcms.views import search_site
 from tests import factories
@@ -79,3 +80,19 @@ def test_every_word_must_match_in_any_form_and_field():
     assert titles("children border") == ["Children on the move"]
     # "crossing", "crossed" and "crossings" are one word stemmed.
     assert sorted(titles("crossing")) == ["Border statistics", "Children on the move"]
+
+
+def contacts_found(text):
+    group = next(group for group in search_site(text) if group.name == "Media contacts")
+    return [hit.record.name for hit in group.hits]
+
+
+def test_contacts_match_every_word_in_name_role_email_or_office():
+    lima = factories.office("IOM Peru")
+    factories.contact("Ana Torres", office=lima, role="Media Officer", email="atorres@iom.int")
+    factories.contact("Luis Vega", role="Press officer", email="lvega@iom.int")
+    factories.contact("Hidden Officer", office=lima, status=Status.DRAFT)
+    assert contacts_found("officer") == ["Ana Torres", "Luis Vega"]
+    assert contacts_found("PERU officer") == ["Ana Torres"]
+    assert contacts_found("lvega") == ["Luis Vega"]
+    assert contacts_found("torres vega") == []
