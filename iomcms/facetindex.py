@@ -46,6 +46,12 @@ class FacetIndex:
         """Words -> the mask of the records matching them."""
         return {}
 
+    @cached_property
+    def kept(self):
+        """What requests worked out from the index and the records it names, for the
+        requests that follow; dropped with the index when content changes."""
+        return {}
+
     def mask_of(self, pks):
         """The mask of the records `pks` names; keys of records not in the index (drafts)
         are left out."""

@@ -74,16 +74,21 @@ class ReleaseDetailView(DetailView):
 
     def related(self, index, release, countries, themes, count=3):
         """The latest releases about the release's first country, else its first theme,
-        found in the news list's facet index."""
+        found in the news list's facet index. Every release filed under that country
+        shares them, so they are kept with the index."""
         if countries:
-            mask = index.masks["country"].get(countries[0].slug, 0)
+            key = ("country", countries[0].slug)
         elif themes:
-            mask = index.masks["theme"].get(themes[0].slug, 0)
+            key = ("theme", themes[0].slug)
         else:
             return []
-        ids = [pk for pk in index.page(mask, 0, count + 1) if pk != release.pk][:count]
-        records = release_list_queryset().order_by().in_bulk(ids)
-        return [records[pk] for pk in ids if pk in records]
+        latest = index.kept.get(("latest releases", *key))
+        if latest is None:
+            ids = index.page(index.masks[key[0]].get(key[1], 0), 0, count + 1)
+            records = release_list_queryset().order_by().in_bulk(ids)
+            latest = [records[pk] for pk in ids if pk in records]
+            index.kept["latest releases", *key] = latest
+        return [record for record in latest if record.pk != release.pk][:count]
 
 
 # Querysets are built per request: published() reads the clock when it is called.

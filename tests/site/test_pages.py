@@ -93,6 +93,23 @@ def test_release_page_follows_its_contacts_changes_in_their_order(client, conten
     assert "Alba Amaya" in html and "Jorge Rivera" not in html
 
 
+def test_related_news_follows_every_change(client, content):
+    release, sibling = content["release"], content["sibling"]
+    assert sibling.title in page(client, release.get_absolute_url())
+
+    sibling.title = "A renamed Salvadoran release"
+    sibling.save()
+    newer = factories.release("The newest Salvadoran release", countries=[content["country"]])
+    html = page(client, release.get_absolute_url())
+    assert "A renamed Salvadoran release" in html and newer.title in html
+    # A release never lists itself among the related ones.
+    related = client.get(newer.get_absolute_url()).context["related"]
+    assert [record.title for record in related] == [
+        "A renamed Salvadoran release",
+        release.title,
+    ]
+
+
 def test_release_page_carries_news_article_structured_data(client, content):
     html = page(client, content["release"].get_absolute_url())
     data = json.loads(
