@@ -1,7 +1,6 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
 from dataclasses import dataclass
-from itertools import islice
 
 from django import forms
 from django.core.cache import cache
@@ -113,18 +112,14 @@ def search_site(text, limit=20):
         results.append(ResultGroup(name, hits, total))
     # Contacts are few and short: every word is looked for in those kept in memory.
     wanted = [word.lower() for word in words(text)]
-    matched = list(
-        islice(
-            (
-                contact
-                for contact in published_contacts().values()
-                if all(word in searchable_text(contact) for word in wanted)
-            ),
-            COUNT_CAP + 1,
-        )
-    )
+    matched = [
+        contact
+        for contact in published_contacts().values()
+        if all(word in searchable_text(contact) for word in wanted)
+    ]
     contact_hits = [Hit(contact, highlight(str(contact), text)) for contact in matched[:limit]]
-    results.append(ResultGroup("Media contacts", contact_hits, len(matched)))
+    # Counted as the other kinds are: "more than 100" past the cap.
+    results.append(ResultGroup("Media contacts", contact_hits, min(len(matched), COUNT_CAP + 1)))
     return results
 
 
