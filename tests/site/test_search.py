@@ -4,12 +4,15 @@ a rare one, a count capped above the number ranked."""
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from iomcms.publishing import Status
-from iomcms.search import CANDIDATES
+from iomcms.search import CANDIDATES, fts_index, merge_search_indexes
 from iomcms.views import search_site
+from newsroom.models import NewsRelease, Statement
+from projects.models import Project
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -96,3 +99,15 @@ def test_contacts_match_every_word_in_name_role_email_or_office():
     assert contacts_found("PERU officer") == ["Ana Torres"]
     assert contacts_found("lvega") == ["Luis Vega"]
     assert contacts_found("torres vega") == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 indexes are SQLite's")
+def test_merging_the_search_indexes_keeps_every_match(archive):
+    before = releases("border").total
+    merge_search_indexes()
+    with connection.cursor() as cursor:
+        for model in (NewsRelease, Statement, Project):
+            table = fts_index(model)
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES ('integrity-check')")
+    assert releases("border").total == before == CANDIDATES + 1
+    assert titles("quetzal") == ["Quetzal habitat and migrants"]

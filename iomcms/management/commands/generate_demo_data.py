@@ -10,6 +10,7 @@ from django.utils.text import slugify
 
 from iomcms.bulk import append, insert
 from iomcms.publishing import Status, content_changed
+from iomcms.search import merge_search_indexes
 from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Theme
 from projects.models import Country, Project, ProjectStatus, Region
 
@@ -142,6 +143,7 @@ class Command(BaseCommand):
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
+        merge_search_indexes()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Created {news} releases and {projects} projects in "

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from import_export.signals import post_import
 
+from iomcms.search import merge_search_indexes
 from iomcms.spreadsheets import FORMATS_BY_NAME, SpreadsheetRefused, load_dataset, result_errors
 from newsroom.resources import RESOURCES
 
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             raise CommandError(self.describe(name, errors))
         if not dry_run:
             post_import.send(sender=None, model=resource_class._meta.model)
+            merge_search_indexes()
         totals = result.totals
         summary = (
             f"{name}: {totals['new']} new, {totals['update']} updated, {totals['skip']} unchanged."
