@@ -117,7 +117,9 @@ def search_site(text, limit=20):
         for contact in published_contacts().values()
         if all(word in searchable_text(contact) for word in wanted)
     ]
-    contact_hits = [Hit(contact, highlight(str(contact), text)) for contact in matched[:limit]]
+    contact_hits = [
+        Hit(contact, highlight(contact_line(contact), text)) for contact in matched[:limit]
+    ]
     # Counted as the other kinds are: "more than 100" past the cap.
     results.append(ResultGroup("Media contacts", contact_hits, min(len(matched), COUNT_CAP + 1)))
     return results
@@ -127,6 +129,13 @@ def searchable_text(contact):
     """What a search of contacts looks in (name, role, e-mail, office), lowercased."""
     office = contact.office.name if contact.office else ""
     return "\n".join((contact.name, contact.role, contact.email, office)).lower()
+
+
+def contact_line(contact):
+    """A contact's hit: name and role, office, e-mail, so the words found show."""
+    named = f"{contact.name}, {contact.role}" if contact.role else contact.name
+    office = contact.office.name if contact.office else ""
+    return " · ".join(part for part in (named, office, contact.email) if part)
 
 
 class SearchView(TemplateView):

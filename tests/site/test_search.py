@@ -99,6 +99,8 @@ def test_contacts_match_every_word_in_name_role_email_or_office():
     assert contacts_found("PERU officer") == ["Ana Torres"]
     assert contacts_found("lvega") == ["Luis Vega"]
     assert contacts_found("torres vega") == []
+    hit = next(group for group in search_site("media") if group.name == "Media contacts").hits[0]
+    assert hit.excerpt == ("Ana Torres, <mark>Media</mark> Officer · IOM Peru · atorres@iom.int")
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="FTS5 indexes are SQLite's")
