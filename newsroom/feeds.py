@@ -21,7 +21,11 @@ class ReleaseFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return ReleaseFilter(request.GET, queryset=release_list_queryset(), request=request)
+        return ReleaseFilter(
+            request.GET,
+            queryset=release_list_queryset("go_live_at", "created_at", "updated_at"),
+            request=request,
+        )
 
     def title(self, filterset):
         values = filterset.active_values()
