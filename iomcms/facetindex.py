@@ -154,15 +154,27 @@ class FacetIndex:
 
 def build_index(queryset, facets, choices, columns=()):
     """An index of `queryset` (in its own order): `facets` maps each facet's name to the
-    path of its value, `choices` each facet to its possible (value, label) pairs."""
-    rows = list(queryset.values_list("pk", *columns))
+    path of its value, `choices` each facet to its possible (value, label) pairs.
+
+    A record has one value of a plain field or a foreign key: those come with the order,
+    in the one query that reads the records. A many-to-many facet is read from its link
+    table alone, the records of every state, which the positions then sift: scanning the
+    records again for each one took three times as long."""
+    model = queryset.model
+    single = [name for name, path in facets.items() if not is_many_to_many(model, path)]
+    rows = list(queryset.values_list("pk", *columns, *(facets[name] for name in single)))
     ids = [row[0] for row in rows]
     position = {pk: number for number, pk in enumerate(ids)}
     size = len(ids) // 8 + 1
     masks = {}
     for name, path in facets.items():
+        if name in single:
+            at = 1 + len(columns) + single.index(name)
+            pairs = [(row[0], row[at]) for row in rows]
+        else:
+            pairs = linked_values(model, path)
         bits = {}
-        for pk, value in queryset.order_by().values_list("pk", path):
+        for pk, value in pairs:
             number = position.get(pk)
             if value is None or number is None:
                 continue
@@ -176,6 +188,22 @@ def build_index(queryset, facets, choices, columns=()):
         masks=masks,
         choices=choices,
         columns={name: [row[number] for row in rows] for number, name in enumerate(columns, 1)},
+    )
+
+
+def is_many_to_many(model, path):
+    field = model._meta.get_field(path.split("__", 1)[0])
+    return field.many_to_many and not field.auto_created
+
+
+def linked_values(model, path):
+    """(primary key, value) pairs of the many-to-many `path` (`countries__slug`), read
+    from the link table and the table it links to."""
+    name, _, rest = path.partition("__")
+    field = model._meta.get_field(name)
+    target = field.m2m_reverse_field_name()
+    return field.remote_field.through.objects.values_list(
+        f"{field.m2m_field_name()}_id", f"{target}__{rest}" if rest else f"{target}_id"
     )
 
 
