@@ -10,8 +10,9 @@ first one does.
 
 An index belongs to a content version (iomcms.caching): any change to content, and any
 scheduled go-live or expiry passing, makes a new version, and the first request that needs
-the index afterwards builds it again (one query for the order and one per facet, about a
-second at 100,000 releases) and shares it through the page cache with the other processes.
+the index afterwards builds it again (one query for the records and one for each
+many-to-many facet: half a second at 100,000 releases on PostgreSQL, one on SQLite) and
+shares it through the page cache with the other processes.
 """
 
 import threading
