@@ -20,6 +20,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
 
+from django.core.exceptions import FieldDoesNotExist
+
 from .caching import content_version, page_cache
 
 # "0" and "1" as the bytes 0 and 1.
@@ -162,7 +164,7 @@ def build_index(queryset, facets, choices, columns=()):
     table alone, the records of every state, which the positions then sift: scanning the
     records again for each one took three times as long."""
     model = queryset.model
-    single = [name for name, path in facets.items() if not is_many_to_many(model, path)]
+    single = [name for name, path in facets.items() if single_valued(model, path)]
     rows = list(queryset.values_list("pk", *columns, *(facets[name] for name in single)))
     ids = [row[0] for row in rows]
     position = {pk: number for number, pk in enumerate(ids)}
@@ -172,8 +174,10 @@ def build_index(queryset, facets, choices, columns=()):
         if name in single:
             at = 1 + len(columns) + single.index(name)
             pairs = [(row[0], row[at]) for row in rows]
-        else:
+        elif is_many_to_many(model, path):
             pairs = linked_values(model, path)
+        else:
+            pairs = queryset.order_by().values_list("pk", path)
         bits = {}
         for pk, value in pairs:
             number = position.get(pk)
@@ -192,7 +196,24 @@ def build_index(queryset, facets, choices, columns=()):
     )
 
 
+def single_valued(model, path):
+    """Whether `path` gives a record one value: fields, foreign keys followed, and what
+    transforms them (`published_on__year`)."""
+    for name in path.split("__"):
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            return True  # a transform of the field before it
+        if field.many_to_many or field.one_to_many:
+            return False
+        if not field.is_relation:
+            return True
+        model = field.related_model
+    return True
+
+
 def is_many_to_many(model, path):
+    """Whether `path` starts with a many-to-many field of `model`'s own."""
     field = model._meta.get_field(path.split("__", 1)[0])
     return field.many_to_many and not field.auto_created
 

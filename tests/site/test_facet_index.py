@@ -12,10 +12,10 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iomcms.facetindex import FacetIndex
+from iomcms.facetindex import FacetIndex, build_index
 from iomcms.publishing import Status, publish, unpublish
 from newsroom.filters import ReleaseFilter
-from newsroom.models import NewsRelease
+from newsroom.models import NewsRelease, ReleaseContact
 from newsroom.views import release_list_queryset
 from projects.filters import ProjectFilter
 from projects.models import Project
@@ -223,3 +223,25 @@ def test_another_process_finds_the_index_in_the_shared_cache(
     assert response.context["paginator"].count == (
         NewsRelease.objects.published().filter(countries__slug="chile").count()
     )
+
+
+def test_an_index_of_any_kind_of_path_agrees_with_the_database(archive):
+    people = [factories.contact("Ana Torres"), factories.contact("Luis Vega")]
+    for number, release in enumerate(NewsRelease.objects.order_by("pk")):
+        for position, person in enumerate(people[: number % 3]):
+            ReleaseContact.objects.create(release=release, contact=person, position=position)
+    records = NewsRelease.objects.published()
+    paths = {
+        "country": "countries__slug",  # many-to-many, from its link table
+        "year": "published_on__year",  # a transform, with the records
+        "contact": "contact_links__contact__slug",  # a reverse foreign key, on its own
+    }
+    index = build_index(records, paths, {name: [] for name in paths})
+    assert index.ids == list(records.values_list("pk", flat=True))
+    for name, path in paths.items():
+        values = {str(value) for value in records.values_list(path, flat=True) if value}
+        assert set(index.masks[name]) == values, name
+        for value in values:
+            expected = set(records.filter(**{path: value}).values_list("pk", flat=True))
+            mask = index.masks[name][value]
+            assert {pk for number, pk in enumerate(index.ids) if mask >> number & 1} == expected
