@@ -16,6 +16,7 @@ shares it through the page cache with the other processes.
 """
 
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress
@@ -46,8 +47,8 @@ class FacetIndex:
 
     @cached_property
     def searches(self):
-        """Words -> the mask of the records matching them."""
-        return {}
+        """Words -> the mask of the records matching them, the oldest first."""
+        return OrderedDict()
 
     @cached_property
     def kept(self):
@@ -74,7 +75,7 @@ class FacetIndex:
         if mask is None:
             mask = self.mask_of(find(text))
             if len(self.searches) >= SEARCHES_KEPT:
-                self.searches.pop(next(iter(self.searches), None), None)
+                self.searches.popitem(last=False)
             self.searches[text] = mask
         return mask
 

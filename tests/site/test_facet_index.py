@@ -12,6 +12,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
+from iomcms import facetindex
 from iomcms.facetindex import FacetIndex, build_index
 from iomcms.publishing import Status, publish, unpublish
 from newsroom.filters import ReleaseFilter
@@ -214,8 +215,6 @@ def test_positions_are_the_set_bits_in_order(bits, start, length):
 def test_another_process_finds_the_index_in_the_shared_cache(
     archive, client, django_assert_num_queries
 ):
-    from iomcms import facetindex
-
     client.get(reverse("newsroom:list"))  # builds the index and shares it
     facetindex._indexes.clear()  # as a worker process that has not built it
     with django_assert_num_queries(1):  # the page's twenty releases, nothing else
@@ -245,3 +244,20 @@ def test_an_index_of_any_kind_of_path_agrees_with_the_database(archive):
             expected = set(records.filter(**{path: value}).values_list("pk", flat=True))
             mask = index.masks[name][value]
             assert {pk for number, pk in enumerate(index.ids) if mask >> number & 1} == expected
+
+
+def test_an_index_keeps_the_latest_searches_only(archive):
+    index = ReleaseFilter.current_index()
+    looked_up = []
+
+    def find(text):
+        looked_up.append(text)
+        return []
+
+    for number in range(facetindex.SEARCHES_KEPT + 1):
+        index.matching(f"word{number}", find)
+    index.matching(f"word{facetindex.SEARCHES_KEPT}", find)  # kept
+    index.matching("word0", find)  # the oldest, dropped
+    assert looked_up.count(f"word{facetindex.SEARCHES_KEPT}") == 1
+    assert looked_up.count("word0") == 2
+    assert len(index.searches) == facetindex.SEARCHES_KEPT
