@@ -167,13 +167,15 @@ def build_index(queryset, facets, choices, columns=()):
     model = queryset.model
     single = [name for name, path in facets.items() if single_valued(model, path)]
     rows = list(queryset.values_list("pk", *columns, *(facets[name] for name in single)))
+    # Where each single-valued facet's value sits in a row.
+    column_of = {name: number for number, name in enumerate(single, 1 + len(columns))}
     ids = [row[0] for row in rows]
     position = {pk: number for number, pk in enumerate(ids)}
     size = len(ids) // 8 + 1
     masks = {}
     for name, path in facets.items():
-        if name in single:
-            at = 1 + len(columns) + single.index(name)
+        if name in column_of:
+            at = column_of[name]
             pairs = [(row[0], row[at]) for row in rows]
         elif is_many_to_many(model, path):
             pairs = linked_values(model, path)

@@ -99,25 +99,6 @@ def full_text_query(text):
     return AnyLanguageQuery(text)
 
 
-def matching(queryset, text):
-    """`queryset` narrowed to records matching `text`, best first."""
-    if not words(text):
-        return queryset.none()
-    if uses_full_text():
-        query = full_text_query(text)
-        return (
-            queryset.annotate(rank=SearchRank(F("search_vector"), query))
-            .filter(search_vector=query)
-            .order_by("-rank", "-pk")
-        )
-    # SQLite: every word, stemmed, somewhere in the record's text, by its FTS5 index.
-    index = fts_index(queryset.model)
-    condition = Q(
-        pk__in=RawSQL(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", (fts_query(text),))
-    )
-    return ranked_by_title(queryset.filter(condition), text)
-
-
 def matching_ids(model, text):
     """The primary keys of every record of `model` matching `text`, drafts included, in
     no order: all the search index is asked, so it costs little even when most of the
@@ -135,10 +116,7 @@ def matching_ids(model, text):
             ids = list(matches.order_by().values_list("pk", flat=True))
             cursor.execute("SET LOCAL enable_seqscan = DEFAULT")
         return ids
-    index = fts_index(model)
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", (fts_query(text),))
-        return [row[0] for row in cursor.fetchall()]
+    return fts_rowids(model, text)
 
 
 def merge_search_indexes():
@@ -158,6 +136,18 @@ def merge_search_indexes():
 
 def fts_index(model):
     return f"{model._meta.db_table}_fts"
+
+
+def fts_rowids(model, text, limit=-1):
+    """Row ids (primary keys) of the records of `model` whose FTS5 index matches `text`,
+    drafts included, in no order; at most `limit` of them (-1: all)."""
+    index = fts_index(model)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
+            (fts_query(text), limit),
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def fts_query(text):
@@ -191,7 +181,10 @@ def found(queryset, text):
         return queryset.none()
     if uses_full_text():
         return queryset.filter(search_vector=full_text_query(text))
-    return matching(queryset, text).order_by(*queryset.model._meta.ordering)
+    # SQLite: every word, stemmed, somewhere in the record's text, by its FTS5 index.
+    index = fts_index(queryset.model)
+    rowids = RawSQL(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", (fts_query(text),))
+    return queryset.filter(pk__in=rowids).order_by(*queryset.model._meta.ordering)
 
 
 def best_matches(queryset, text, field="body", limit=20):
@@ -230,20 +223,15 @@ def best_on_sqlite(queryset, text, limit):
     queryset drops them); for a common word each record, newest first, asks the index
     whether it matches (the set of every match, built first, took 160 ms at 100,000
     releases)."""
-    index, words_wanted = fts_index(queryset.model), fts_query(text)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
-            (words_wanted, CANDIDATES + 1),
-        )
-        some = [row[0] for row in cursor.fetchall()]
+    some = fts_rowids(queryset.model, text, CANDIDATES + 1)
     if len(some) <= CANDIDATES:
         records = list(ranked_by_title(queryset.filter(pk__in=some), text))
     else:
+        index = fts_index(queryset.model)
         table = connection.ops.quote_name(queryset.model._meta.db_table)
         in_index = RawSQL(
             f"EXISTS (SELECT 1 FROM {index} WHERE {index} MATCH %s AND rowid = {table}.id)",
-            (words_wanted,),
+            (fts_query(text),),
             output_field=BooleanField(),
         )
         title = text.strip().lower()

@@ -110,29 +110,24 @@ def search_site(text, limit=20):
         # What a hit shows: its title, its link and an excerpt of its text.
         hits, total = best_matches(queryset.only("title", "slug", field), text, field, limit)
         results.append(ResultGroup(name, hits, total))
-    # Contacts are few and short: every word is looked for in those kept in memory.
+    # Contacts are few and short: every word is looked for in the line a hit shows, among
+    # the published contacts kept in memory.
     wanted = [word.lower() for word in words(text)]
-    matched = [
-        contact
-        for contact in published_contacts().values()
-        if all(word in searchable_text(contact) for word in wanted)
-    ]
-    contact_hits = [
-        Hit(contact, highlight(contact_line(contact), text)) for contact in matched[:limit]
-    ]
+    lines = ((contact, contact_line(contact)) for contact in published_contacts().values())
+    matched = [(contact, line) for contact, line in lines if all_in(wanted, line.lower())]
+    contact_hits = [Hit(contact, highlight(line, text)) for contact, line in matched[:limit]]
     # Counted as the other kinds are: "more than 100" past the cap.
     results.append(ResultGroup("Media contacts", contact_hits, min(len(matched), COUNT_CAP + 1)))
     return results
 
 
-def searchable_text(contact):
-    """What a search of contacts looks in (name, role, e-mail, office), lowercased."""
-    office = contact.office.name if contact.office else ""
-    return "\n".join((contact.name, contact.role, contact.email, office)).lower()
+def all_in(wanted, text):
+    return all(word in text for word in wanted)
 
 
 def contact_line(contact):
-    """A contact's hit: name and role, office, e-mail, so the words found show."""
+    """A contact's hit, and what a search of contacts looks in: name and role, office,
+    e-mail."""
     named = f"{contact.name}, {contact.role}" if contact.role else contact.name
     office = contact.office.name if contact.office else ""
     return " · ".join(part for part in (named, office, contact.email) if part)
