@@ -1,5 +1,6 @@
 from django.views.generic import DetailView, ListView
 
+from iomcms.expressions import LinkedIds, ids_of
 from iomcms.facetindex import current_index
 from iomcms.facets import FacetedListView, filed_under
 from iomcms.seo import release_structured_data
@@ -54,7 +55,12 @@ class ReleaseDetailView(DetailView):
         return NewsRelease.objects.published()
 
     def get_queryset(self):
-        return self.records().defer(*NOT_SHOWN)
+        # Which media contacts the release names come with it, in its order.
+        return (
+            self.records()
+            .defer(*NOT_SHOWN)
+            .annotate(contact_ids=LinkedIds(NewsRelease.contact_links, "contact"))
+        )
 
     def get_context_data(self, **kwargs):
         release = self.object
@@ -73,8 +79,7 @@ class ReleaseDetailView(DetailView):
     def contacts(self, release):
         """The release's media contacts that are published, in the release's order."""
         directory = published_contacts()
-        named = release.contact_links.values_list("contact_id", flat=True)
-        return [directory[pk] for pk in named if pk in directory]
+        return [directory[pk] for pk in ids_of(release.contact_ids) if pk in directory]
 
     def related(self, index, release, countries, themes, count=3):
         """The latest releases about the release's first country, else its first theme,
