@@ -1,0 +1,15 @@
+from django.db import migrations
+
+from iomcms.search import inline_vector_operation
+
+
+class Migration(migrations.Migration):
+    # VACUUM FULL cannot run inside a transaction.
+    atomic = False
+
+    dependencies = [("newsroom", "0010_sqlite_full_text")]
+
+    operations = [
+        inline_vector_operation("newsroom_newsrelease"),
+        inline_vector_operation("newsroom_statement"),
+    ]
