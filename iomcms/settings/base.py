@@ -4,6 +4,7 @@ Everything that differs between machines comes from the environment (or a `.env`
 file at the project root); `.env.example` documents each variable.
 """
 
+import hashlib
 from datetime import timedelta
 from pathlib import Path
 
@@ -120,10 +121,21 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+
+def page_cache_prefix(database):
+    """The pages cache's key prefix for `database` (a DATABASES entry). What the cache
+    holds (pages, the content version, facet indexes) is made from one database's
+    content, so it is named after it: two sites sharing a Redis, or var/cache kept across
+    a change of DATABASE_URL, never serve one database's pages or indexes for another's."""
+    where = " ".join(str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME"))
+    return "pages-" + hashlib.sha256(where.encode()).hexdigest()[:12]
+
+
 # Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), process memory otherwise.
 # Whole pages go to the "pages" cache, which every worker process must share so that a
 # change made through one is seen by all: Redis, or else files under var/cache/.
 REDIS_URL = env.str("REDIS_URL", default="")
+PAGE_CACHE_PREFIX = page_cache_prefix(DATABASES["default"])
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -133,7 +145,7 @@ if REDIS_URL:
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "pages",
+            "KEY_PREFIX": PAGE_CACHE_PREFIX,
         },
     }
 else:
@@ -142,6 +154,7 @@ else:
         "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": VAR_DIR / "cache" / "pages",
+            "KEY_PREFIX": PAGE_CACHE_PREFIX,
             "OPTIONS": {"MAX_ENTRIES": 5000},
         },
     }

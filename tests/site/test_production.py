@@ -26,8 +26,8 @@ PRODUCTION_ENV = {
 }
 
 
-def run_production(code):
-    environment = {**os.environ, **PRODUCTION_ENV}
+def run_production(code, **variables):
+    environment = {**os.environ, **PRODUCTION_ENV, **variables}
     environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -46,6 +46,25 @@ def test_deploy_checks_are_clean_with_production_settings():
         "call_command('check', deploy=True, fail_level='WARNING')"
     )
     assert "System check identified no issues" in output
+
+
+def content_version_key(database_url):
+    """The key under which production keeps the content version, given DATABASE_URL."""
+    return run_production(
+        "import django; django.setup(); from django.core.cache import caches;"
+        "print(caches['pages'].make_key('content-version'))",
+        DATABASE_URL=database_url,
+    ).strip()
+
+
+def test_sites_on_different_databases_never_share_cached_pages():
+    # Two sites sharing one Redis, or var/cache kept across a change of DATABASE_URL: the
+    # pages, content version and facet indexes of one database must not serve the other.
+    production = content_version_key("postgres://web@db.example.org:5432/iomcms")
+    assert production == content_version_key("postgres://web@db.example.org:5432/iomcms")
+    assert production != content_version_key("postgres://web@db.example.org:5432/staging")
+    assert production != content_version_key("postgres://web@db2.example.org:5432/iomcms")
+    assert production != content_version_key("sqlite:///iomcms.sqlite3")
 
 
 @pytest.fixture(scope="module")
