@@ -105,6 +105,11 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'iomcms.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite keeps 2 MB of pages a connection by default: at 100,000 releases a search
+    # page's search index and rows no longer fit, and it read them again from the file on
+    # every request (a search page 7.9 ms against 6.6 with 32 MB; 6.8 at 10,000 releases).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA cache_size = -32000"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters sent apart from the SQL, so that psycopg prepares a statement the
     # connection has run DATABASE_PREPARE_THRESHOLD times and PostgreSQL stops parsing
