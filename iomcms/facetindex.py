@@ -107,7 +107,18 @@ class FacetIndex:
         ]
 
     def counts(self, name, mask):
-        """How many records of `mask` each value of the facet `name` holds (none: left out)."""
+        """How many records of `mask` each value of the facet `name` holds (none: left out).
+        Read only: the counts of the whole list are worked out once and kept."""
+        if mask == self.everything:
+            # An unfiltered list's, the home page's and the country list's: every value's
+            # mask counted in full (0.3 ms at 100,000 records), the same every time.
+            counts = self.kept.get(("counts", name))
+            if counts is None:
+                counts = self.kept["counts", name] = self.count_values(name, mask)
+            return counts
+        return self.count_values(name, mask)
+
+    def count_values(self, name, mask):
         counts = {}
         for value, value_mask in self.masks[name].items():
             if count := (mask & value_mask).bit_count():

@@ -174,6 +174,20 @@ def test_the_lists_follow_a_publication_and_a_withdrawal(archive, client):
     assert client.get(url, {"country": "peru"}).context["paginator"].count == before
 
 
+def test_the_unfiltered_lists_counts_follow_a_publication(archive, client):
+    # The whole list's counts are worked out once for each content version.
+    def peru_option():
+        form = client.get(reverse("newsroom:list")).context["filter"].form
+        return dict(form.fields["country"].choices)["peru"]
+
+    before = peru_option()
+    draft = NewsRelease.objects.get(title="Draft")
+    assert peru_option() == before
+    publish(NewsRelease.objects.filter(pk=draft.pk))
+    count = int(before.rsplit("(", 1)[1].rstrip(")"))
+    assert peru_option() == f"Peru ({count + 1})"
+
+
 def test_a_release_moved_to_another_country_moves_in_the_counts(
     archive, client, django_capture_on_commit_callbacks
 ):
