@@ -129,7 +129,8 @@ class PublicPageCacheMiddleware:
                 response.render()
             # The ETag ConditionalGetMiddleware would give it, worked out once: a hit
             # hashing the page again was a quarter of its time.
-            set_response_etag(response)
+            if not response.has_header("ETag"):
+                set_response_etag(response)
             page = (version, response.status_code, dict(response.items()), response.content)
             page_cache().set(key, page, self.timeout)
             self.hold(key, page)
