@@ -16,8 +16,8 @@ from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.http import HttpResponse
-from django.utils.cache import set_response_etag
 from django.utils import timezone
+from django.utils.cache import set_response_etag
 
 from .publishing import Publishable
 

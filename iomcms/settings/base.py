@@ -131,16 +131,21 @@ def page_cache_prefix(database):
     """The pages cache's key prefix for `database` (a DATABASES entry). What the cache
     holds (pages, the content version, facet indexes) is made from one database's
     content, so it is named after it: two sites sharing a Redis, or var/cache kept across
-    a change of DATABASE_URL, never serve one database's pages or indexes for another's."""
-    where = " ".join(str(database.get(key) or "") for key in ("ENGINE", "HOST", "PORT", "NAME"))
-    return "pages-" + hashlib.sha256(where.encode()).hexdigest()[:12]
+    a change of DATABASE_URL, never serve one database's pages or indexes for another's.
+    The engine and the database's name only: servers reaching the same database by
+    another host name, port or connection pooler still share one cache."""
+    name = f"{database['ENGINE']} {database['NAME']}"
+    return "pages-" + hashlib.sha256(name.encode()).hexdigest()[:12]
 
 
 # Redis when REDIS_URL is set (redis://127.0.0.1:6379/0), process memory otherwise.
 # Whole pages go to the "pages" cache, which every worker process must share so that a
 # change made through one is seen by all: Redis, or else files under var/cache/.
 REDIS_URL = env.str("REDIS_URL", default="")
-PAGE_CACHE_PREFIX = page_cache_prefix(DATABASES["default"])
+# Set it alike on every server when they name one database differently.
+PAGE_CACHE_PREFIX = env.str("PAGE_CACHE_PREFIX", default="") or page_cache_prefix(
+    DATABASES["default"]
+)
 if REDIS_URL:
     CACHES = {
         "default": {

@@ -48,12 +48,13 @@ def test_deploy_checks_are_clean_with_production_settings():
     assert "System check identified no issues" in output
 
 
-def content_version_key(database_url):
+def content_version_key(database_url, **variables):
     """The key under which production keeps the content version, given DATABASE_URL."""
     return run_production(
         "import django; django.setup(); from django.core.cache import caches;"
         "print(caches['pages'].make_key('content-version'))",
         DATABASE_URL=database_url,
+        **variables,
     ).strip()
 
 
@@ -61,10 +62,20 @@ def test_sites_on_different_databases_never_share_cached_pages():
     # Two sites sharing one Redis, or var/cache kept across a change of DATABASE_URL: the
     # pages, content version and facet indexes of one database must not serve the other.
     production = content_version_key("postgres://web@db.example.org:5432/iomcms")
-    assert production == content_version_key("postgres://web@db.example.org:5432/iomcms")
     assert production != content_version_key("postgres://web@db.example.org:5432/staging")
-    assert production != content_version_key("postgres://web@db2.example.org:5432/iomcms")
     assert production != content_version_key("sqlite:///iomcms.sqlite3")
+    # Two sites whose databases have one name tell the cache apart themselves.
+    assert content_version_key(
+        "postgres://web@staging.example.org:5432/iomcms", PAGE_CACHE_PREFIX="staging"
+    ) != content_version_key("postgres://web@db.example.org:5432/iomcms")
+
+
+def test_servers_reaching_one_database_by_other_addresses_share_cached_pages():
+    # A change saved through one server (or a command run beside the database) must make
+    # every server's pages stale, however each of them reaches the database.
+    production = content_version_key("postgres://web@db.example.org:5432/iomcms")
+    assert production == content_version_key("postgres://web@db.example.org/iomcms")
+    assert production == content_version_key("postgres://web@10.0.0.5:6432/iomcms")
 
 
 @pytest.fixture(scope="module")
