@@ -9,13 +9,16 @@ class LinkedIds(models.Func):
     a query of their own. Read them back with `ids_of`.
 
     `links` is the reverse relation to the link model (`NewsRelease.contact_links`) and
-    `target` the link model's foreign key to what is named. The SQL is written out from
+    `target` the link model's foreign key to what is named; the link model's
+    `Meta.ordering` names plain fields. The SQL is written out from
     the models' metadata: a nested ORM subquery costs more to compile (0.3 ms) than the
     query it saves."""
 
     output_field = models.TextField()
 
     def __init__(self, links, target):
+        if not links.field.target_field.primary_key:
+            raise ValueError(f"{links.field} must point at its model's primary key.")
         self.link_model = links.field.model
         self.owner_column = links.field.column
         self.target_column = self.link_model._meta.get_field(target).column
@@ -37,8 +40,9 @@ class LinkedIds(models.Func):
         return sql, params
 
     def as_sql(self, compiler, connection, **extra_context):
-        # SQLite keeps the order of a subquery it aggregates over (an aggregating outer
-        # query never flattens an ordered subquery into itself).
+        # SQLite documents group_concat's order as arbitrary; it follows the ordered
+        # subquery, which an aggregating outer query never flattens into itself (ORDER BY
+        # inside group_concat needs SQLite 3.44). tests/site/test_pages.py checks it.
         sql, params = self.links_sql(compiler, connection)
         target = connection.ops.quote_name(self.target_column)
         return f"(SELECT group_concat({target}, ',') FROM ({sql}))", params

@@ -109,7 +109,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite keeps 2 MB of pages a connection by default: at 100,000 releases a search
     # page's search index and rows no longer fit, and it read them again from the file on
     # every request (a search page 7.9 ms against 6.6 with 32 MB; 6.8 at 10,000 releases).
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA cache_size = -32000"
+    # The pages live as long as the connection: set CONN_MAX_AGE for them to help.
+    options = DATABASES["default"].setdefault("OPTIONS", {})
+    options.setdefault("init_command", "PRAGMA cache_size = -32000")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters sent apart from the SQL, so that psycopg prepares a statement the
     # connection has run DATABASE_PREPARE_THRESHOLD times and PostgreSQL stops parsing
