@@ -138,15 +138,18 @@ def fts_index(model):
     return f"{model._meta.db_table}_fts"
 
 
+def fts_matches_sql(model):
+    """SQL giving the row ids (primary keys) of the records of `model` whose FTS5 index
+    matches the parameter, an `fts_query`."""
+    index = fts_index(model)
+    return f"SELECT rowid FROM {index} WHERE {index} MATCH %s"
+
+
 def fts_rowids(model, text, limit=-1):
     """Row ids (primary keys) of the records of `model` whose FTS5 index matches `text`,
     drafts included, in no order; at most `limit` of them (-1: all)."""
-    index = fts_index(model)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT rowid FROM {index} WHERE {index} MATCH %s LIMIT %s",
-            (fts_query(text), limit),
-        )
+        cursor.execute(f"{fts_matches_sql(model)} LIMIT %s", (fts_query(text), limit))
         return [row[0] for row in cursor.fetchall()]
 
 
@@ -182,8 +185,7 @@ def found(queryset, text):
     if uses_full_text():
         return queryset.filter(search_vector=full_text_query(text))
     # SQLite: every word, stemmed, somewhere in the record's text, by its FTS5 index.
-    index = fts_index(queryset.model)
-    rowids = RawSQL(f"SELECT rowid FROM {index} WHERE {index} MATCH %s", (fts_query(text),))
+    rowids = RawSQL(fts_matches_sql(queryset.model), (fts_query(text),))
     return queryset.filter(pk__in=rowids).order_by(*queryset.model._meta.ordering)
 
 

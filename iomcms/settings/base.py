@@ -105,20 +105,19 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'iomcms.sqlite3'}"),
 }
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
+options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite keeps 2 MB of pages a connection by default: at 100,000 releases a search
     # page's search index and rows no longer fit, and it read them again from the file on
     # every request (a search page 7.9 ms against 6.6 with 32 MB; 6.8 at 10,000 releases).
     # The pages live as long as the connection: set CONN_MAX_AGE for them to help.
-    options = DATABASES["default"].setdefault("OPTIONS", {})
     options.setdefault("init_command", "PRAGMA cache_size = -32000")
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters sent apart from the SQL, so that psycopg prepares a statement the
     # connection has run DATABASE_PREPARE_THRESHOLD times and PostgreSQL stops parsing
     # it anew: a detail page's queries took half the time. 0 turns preparing off, for a
     # connection pooler in transaction mode that cannot follow prepared statements.
     prepare_threshold = env.int("DATABASE_PREPARE_THRESHOLD", default=5)
-    options = DATABASES["default"].setdefault("OPTIONS", {})
     options.update(server_side_binding=True, prepare_threshold=prepare_threshold or None)
     if prepare_threshold:
         # A prepared statement is still planned for each run's own parameters: a plan
