@@ -6,6 +6,7 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from iomcms.fields import NormalisedTextField
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.reversing import slug_url
@@ -129,10 +130,10 @@ class NewsRelease(Publishable, Searchable):
         blank=True,
         help_text=_("The date the release carries. Leave empty when the source does not say."),
     )
-    summary = models.TextField(
+    summary = NormalisedTextField(
         _("summary"), blank=True, help_text=_("One or two sentences for lists and search.")
     )
-    body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
+    body = NormalisedTextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
     countries = models.ManyToManyField(
         Country, verbose_name=_("countries"), related_name="news_releases", blank=True
     )
@@ -244,7 +245,7 @@ class Statement(Publishable, Searchable):
         default="International Organization for Migration (IOM)",
     )
     date = models.DateField(_("date"))
-    body = models.TextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
+    body = NormalisedTextField(_("body"), help_text=_("Paragraphs separated by a blank line."))
     summit = models.ForeignKey(
         Summit,
         verbose_name=_("summit"),

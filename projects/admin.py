@@ -27,7 +27,7 @@ class CountryAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
     resource_classes = (CountryResource,)
     list_display = ("name", "iso_code", "region")
     list_filter = ("region",)
-    search_fields = ("name", "iso_code")
+    search_fields = ("name", "iso_code", "other_names")
     prepopulated_fields = {"slug": ("name",)}
     list_select_related = ("region",)
 

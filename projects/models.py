@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from iomcms.fields import NormalisedTextField
 from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.reversing import slug_url
@@ -53,6 +54,15 @@ class Country(NaturalKeyMixin, models.Model):
         blank=True,
     )
 
+    other_names = NormalisedTextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other names source texts and spreadsheets give the country, one a line. "
+            "Renaming the country adds its former name here, so imports still find it."
+        ),
+    )
+
     objects = NaturalKeyManager()
 
     class Meta:
@@ -73,8 +83,28 @@ class Country(NaturalKeyMixin, models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        # A renamed country keeps answering to the name pages and files already use.
+        former = getattr(self, "_stored_name", None)
+        if former and former != self.name and former not in self.known_names():
+            self.other_names = "\n".join(filter(None, [self.other_names, former]))
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "other_names"}
+        super().save(*args, **kwargs)
+        self._stored_name = self.name
+
     def get_absolute_url(self):
         return slug_url("site:country", self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        country = super().from_db(db, field_names, values)
+        country._stored_name = country.__dict__.get("name")
+        return country
+
+    def known_names(self):
+        """The display name and the other names, as written."""
+        return [self.name, *filter(None, self.other_names.splitlines())]
 
 
 class ProjectStatus(models.TextChoices):
@@ -99,7 +129,7 @@ class Project(Publishable, Searchable):
 
     title = models.CharField(_("title"), max_length=300)
     slug = models.SlugField(_("slug"), max_length=300, unique=True)
-    description = models.TextField(
+    description = NormalisedTextField(
         _("description"), blank=True, help_text=_("Paragraphs separated by a blank line.")
     )
     start_year = models.PositiveSmallIntegerField(

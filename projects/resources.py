@@ -19,7 +19,7 @@ from .services import country_index, normalise
 
 
 def country_widget():
-    """A country by ISO code, name or another name it goes by (see services.ALIASES)."""
+    """A country by ISO code, name or another name it goes by (see services.KNOWN_NAMES)."""
     return NaturalKeyWidget(
         Country, "iso_code", index=country_index, normalise=normalise, noun="country"
     )

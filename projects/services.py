@@ -5,28 +5,63 @@ import unicodedata
 
 from .models import Country
 
-# Other names the sources use for countries in the reference list, by ISO code: UN formal
-# names, Spanish and French names, and the cities IOM offices are named after.
-ALIASES = {
-    "AR": ["Argentine Republic", "Buenos Aires"],
-    "BO": ["Bolivia (Plurinational State of)", "Plurinational State of Bolivia", "La Paz"],
-    "BR": ["Brasil", "Brésil", "Brasilia", "Brasília"],
-    "CL": ["Santiago de Chile", "Chili"],
-    "CO": ["Bogota", "Bogotá", "Colombie"],
-    "CR": ["San Jose", "San José"],
-    "DO": ["República Dominicana", "République dominicaine", "Santo Domingo"],
-    "EC": ["Équateur", "Quito"],
-    "GT": ["Guatemala City"],
-    "HT": ["Haïti", "Haití", "Port-au-Prince"],
-    "MX": ["México", "Mexique", "Mexico City"],
-    "PA": ["Panamá", "Panama City"],
-    "PE": ["Perú", "Pérou", "Lima"],
-    "SV": ["San Salvador"],
-    "TT": ["Trinité-et-Tobago", "Trinidad y Tobago"],
-    "US": ["United States of America", "USA", "Estados Unidos", "États-Unis"],
-    "UY": ["Montevideo"],
-    "VE": ["Venezuela (Bolivarian Republic of)", "Bolivarian Republic of Venezuela", "Caracas"],
-    "ES": ["España", "Espagne"],
+# The names sources use for the countries of the reference list, by ISO code: the English
+# short name the list was installed with, UN formal names, Spanish, French and Portuguese
+# names, and the cities IOM offices are named after. A country is also found by its ISO
+# code, its current display name and the other names it was given in the admin (a renamed
+# country's former name among them), so renaming a country loses no match.
+KNOWN_NAMES = {
+    "AG": ["Antigua and Barbuda"],
+    "AR": ["Argentina", "Argentine Republic", "Buenos Aires"],
+    "BB": ["Barbados"],
+    "BO": [
+        "Bolivia",
+        "Bolivia (Plurinational State of)",
+        "Plurinational State of Bolivia",
+        "La Paz",
+    ],
+    "BR": ["Brazil", "Brasil", "Brésil", "Brasilia", "Brasília"],
+    "BS": ["Bahamas"],
+    "BZ": ["Belize"],
+    "CA": ["Canada"],
+    "CL": ["Chile", "Santiago de Chile", "Chili"],
+    "CO": ["Colombia", "Bogota", "Bogotá", "Colombie"],
+    "CR": ["Costa Rica", "San Jose", "San José"],
+    "CU": ["Cuba"],
+    "DM": ["Dominica"],
+    "DO": [
+        "Dominican Republic",
+        "República Dominicana",
+        "République dominicaine",
+        "Santo Domingo",
+    ],
+    "EC": ["Ecuador", "Équateur", "Quito"],
+    "ES": ["Spain", "España", "Espagne"],
+    "GD": ["Grenada"],
+    "GT": ["Guatemala", "Guatemala City"],
+    "GY": ["Guyana"],
+    "HN": ["Honduras"],
+    "HT": ["Haiti", "Haïti", "Haití", "Port-au-Prince"],
+    "JM": ["Jamaica"],
+    "KN": ["Saint Kitts and Nevis"],
+    "LC": ["Saint Lucia"],
+    "MX": ["Mexico", "México", "Mexique", "Mexico City"],
+    "NI": ["Nicaragua"],
+    "PA": ["Panama", "Panamá", "Panama City"],
+    "PE": ["Peru", "Perú", "Pérou", "Lima"],
+    "PY": ["Paraguay"],
+    "SR": ["Suriname"],
+    "SV": ["El Salvador", "San Salvador"],
+    "TT": ["Trinidad and Tobago", "Trinité-et-Tobago", "Trinidad y Tobago"],
+    "US": ["United States", "United States of America", "USA", "Estados Unidos", "États-Unis"],
+    "UY": ["Uruguay", "Montevideo"],
+    "VC": ["Saint Vincent and the Grenadines"],
+    "VE": [
+        "Venezuela",
+        "Venezuela (Bolivarian Republic of)",
+        "Bolivarian Republic of Venezuela",
+        "Caracas",
+    ],
 }
 
 
@@ -43,12 +78,15 @@ def _words(text):
 
 def country_index():
     """Every known name of every country, normalised, mapped to the country."""
+    countries = list(Country.objects.all())
     index = {}
-    for country in Country.objects.all():
-        index[normalise(country.name)] = country
-        index[normalise(country.iso_code)] = country
-        for alias in ALIASES.get(country.iso_code, ()):
-            index[normalise(alias)] = country
+    for country in countries:
+        for name in [country.iso_code, *KNOWN_NAMES.get(country.iso_code, ())]:
+            index[normalise(name)] = country
+    # What the admin says comes last, so it wins over the list above.
+    for country in countries:
+        for name in country.known_names():
+            index[normalise(name)] = country
     return index
 
 

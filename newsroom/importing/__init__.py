@@ -49,21 +49,32 @@ class FileReport:
                 f"{label}: {verbose} was changed by an editor since the last import; "
                 "the editor's value was kept (--overwrite replaces it)"
             )
+        for name, value in outcome.unresolved.items():
+            verbose = outcome.record._meta.get_field(name).verbose_name
+            kept = (
+                f"{label} was created without it"
+                if outcome.action == "created"
+                else f"the current value was kept on {label}"
+            )
+            self.conflicts.append(f"{self.source}: {verbose}: {value.text} {value.reason}; {kept}")
 
 
-def import_files(paths, *, dry_run=False, overwrite=False, on_file=None):
-    """Import every file; call `on_file(report)` after each, for progress."""
+def import_files(paths, *, dry_run=False, overwrite=False, publish=False, on_file=None):
+    """Import every file; call `on_file(report)` after each, for progress. Records created
+    are drafts unless `publish`."""
     index = country_index()
     reports = []
     for path in paths:
-        report = import_file(path, dry_run=dry_run, overwrite=overwrite, index=index)
+        report = import_file(
+            path, dry_run=dry_run, overwrite=overwrite, publish=publish, index=index
+        )
         reports.append(report)
         if on_file:
             on_file(report)
     return reports
 
 
-def import_file(path, *, dry_run=False, overwrite=False, index=None):
+def import_file(path, *, dry_run=False, overwrite=False, publish=False, index=None):
     read_at = timezone.now()
     try:
         text, warnings = read_source(path)
@@ -79,7 +90,7 @@ def import_file(path, *, dry_run=False, overwrite=False, index=None):
     if not page["title"]:
         report.error = f"{path.name}: no title found; is the page cut off at the top?"
         return report
-    importer = Importer(overwrite=overwrite, country_index=index, read_at=read_at)
+    importer = Importer(overwrite=overwrite, publish=publish, country_index=index, read_at=read_at)
     try:
         with transaction.atomic():
             importer.apply(page, source_key=path.stem)

@@ -1,6 +1,7 @@
 """From a parsed page to records: releases with contacts and offices, projects, statements."""
 
 import re
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
@@ -56,15 +57,38 @@ REGION_NAMES = {
 }
 
 
-class Importer:
-    """Applies parsed pages to the database for one run; remembers countries between files."""
+@dataclass(frozen=True)
+class Unresolved:
+    """A value the page gives that the importer could not read (a country nobody knows, a
+    year that is not one). It never replaces what a record holds: the field is left as it
+    is and the value reported. A new record gets `partial`, what could be read, if any."""
 
-    def __init__(self, *, overwrite=False, country_index=None, read_at=None):
+    text: str
+    reason: str
+    partial: object = None
+
+
+class Importer:
+    """Applies parsed pages to the database for one run; remembers countries between files.
+
+    Records the run creates are drafts unless `publish`; records that exist keep their
+    publication state whatever the run says.
+    """
+
+    def __init__(self, *, overwrite=False, publish=False, country_index=None, read_at=None):
         self.overwrite = overwrite
+        self.publish = publish
         self.country_index = country_index
         self.read_at = read_at  # when the file was read: later edits are never overwritten
         self.outcomes = []
         self.warnings = []
+
+    def new_state(self, day=None):
+        """Status and go-live time of a record this run creates. A dated page went live on
+        its day; an undated draft gets its go-live time when it is published."""
+        if not self.publish:
+            return {"status": Status.DRAFT, "go_live_at": go_live(day) if day else None}
+        return {"status": Status.PUBLISHED, "go_live_at": go_live(day)}
 
     def apply(self, page, source_key):
         handler = {"news": self.news, "project": self.project, "statements": self.statements}
@@ -78,7 +102,18 @@ class Importer:
                 f"{record._meta.verbose_name} “{record}” was edited after the file was read; "
                 "the editor's values were kept"
             )
+        unresolved = {
+            name: value for name, value in values.items() if isinstance(value, Unresolved)
+        }
+        values = {name: value for name, value in values.items() if name not in unresolved}
+        if record.pk is None:
+            values.update(
+                (name, value.partial)
+                for name, value in unresolved.items()
+                if value.partial is not None
+            )
         outcome = sync(record, values, overwrite=overwrite)
+        outcome.unresolved = unresolved
         self.outcomes.append(outcome)
         return outcome.record
 
@@ -91,8 +126,7 @@ class Importer:
         release = NewsRelease.objects.filter(source_key=source_key).first() or NewsRelease(
             source_key=source_key,
             slug=unique_slug(NewsRelease, page["title"]),
-            status=Status.PUBLISHED,
-            go_live_at=go_live(published_on),
+            **self.new_state(published_on),
         )
         self.sync(
             release,
@@ -134,8 +168,7 @@ class Importer:
                 name=name or email,
                 slug=unique_slug(Contact, name or email.split("@")[0]),
                 source_key=f"contact:{(email or slugify(name)).lower()}",
-                status=Status.PUBLISHED,
-                go_live_at=timezone.now(),
+                **self.new_state(),
             )
         values = {
             "name": name or record.name,
@@ -166,17 +199,11 @@ class Importer:
 
     def project(self, page, source_key):
         fields = page["project"]
-        states, unknown = match_countries(fields["member_states"], self.country_index)
-        for name in unknown:
-            self.warnings.append(f"benefiting member state not in the country list: {name!r}")
         record = Project.objects.filter(source_key=source_key).first()
         if record is None and fields["project_code"]:
             record = Project.objects.filter(project_code=fields["project_code"]).first()
         record = record or Project(
-            source_key=source_key,
-            slug=unique_slug(Project, page["title"]),
-            status=Status.PUBLISHED,
-            go_live_at=timezone.now(),
+            source_key=source_key, slug=unique_slug(Project, page["title"]), **self.new_state()
         )
         self.sync(
             record,
@@ -184,27 +211,38 @@ class Importer:
                 "title": page["title"],
                 "description": "\n\n".join(page["paragraphs"]),
                 "language": guess_language(" ".join([page["title"], *page["paragraphs"]])),
-                "start_year": self.year(fields["start"], "start"),
-                "end_year": self.year(fields["end"], "end"),
+                "start_year": self.year(fields["start"]),
+                "end_year": self.year(fields["end"]),
                 "project_status": self.project_status(fields["status"]),
                 "project_type": fields["type"] or "",
                 "budget_usd": self.budget(fields["budget_usd"]),
                 "coverage": fields["coverage"] or "",
-                "funding_year": self.year(fields["year"], "year"),
+                "funding_year": self.year(fields["year"]),
                 "idf_region": self.region(fields["region"]),
                 "prima_id": fields["prima_id"] or "",
                 "project_code": fields["project_code"] or "",
-                "member_states": states,
+                "member_states": self.member_states(fields["member_states"]),
             },
         )
 
-    def year(self, text, label):
+    def member_states(self, names):
+        states, unknown = match_countries(names, self.country_index)
+        if not unknown:
+            return states
+        shown = ", ".join(repr(name) for name in unknown)
+        return Unresolved(
+            shown,
+            f"{'is not a known country' if len(unknown) == 1 else 'are not known countries'} "
+            "(add it, or give it as another name of a country, in the admin's Countries)",
+            partial=states,
+        )
+
+    def year(self, text):
         if not text:
             return None
         match = re.search(r"\b(19[5-9]\d|20\d\d|2100)\b", text)
         if match is None:
-            self.warnings.append(f"{label}: {text!r} holds no year; left empty")
-            return None
+            return Unresolved(repr(text), "holds no year")
         return int(match.group(1))
 
     def budget(self, text):
@@ -215,8 +253,7 @@ class Importer:
         except InvalidOperation:
             amount = None
         if amount is None or amount < 0:
-            self.warnings.append(f"budget: {text!r} is not an amount in USD; left empty")
-            return None
+            return Unresolved(repr(text), "is not an amount in USD")
         return amount
 
     def project_status(self, text):
@@ -226,8 +263,7 @@ class Importer:
         for status, words in PROJECT_STATUSES.items():
             if wanted in words:
                 return status
-        self.warnings.append(f"project status: {text!r} is not a known status; left empty")
-        return ""
+        return Unresolved(repr(text), "is not a known status", partial="")
 
     def region(self, name):
         if not name:
@@ -250,8 +286,7 @@ class Importer:
             record = Statement.objects.filter(source_key=key).first() or Statement(
                 source_key=key,
                 slug=unique_slug(Statement, f"iom-statement-{day.isoformat()}"),
-                status=Status.PUBLISHED,
-                go_live_at=go_live(day),
+                **self.new_state(day),
             )
             self.sync(
                 record,

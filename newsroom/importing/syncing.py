@@ -44,6 +44,7 @@ class Outcome:
     record: models.Model
     conflicts: list = field(default_factory=list)
     changed: list = field(default_factory=list)
+    unresolved: dict = field(default_factory=dict)  # field name → records.Unresolved
 
 
 def set_many(record, name, values):

@@ -29,8 +29,8 @@ def run(*args):
     return out.getvalue(), err.getvalue(), None
 
 
-def test_importing_the_seeds_creates_every_record():
-    out, _, error = run(SOURCES)
+def test_importing_the_seeds_with_publish_creates_every_record_published():
+    out, _, error = run(SOURCES, "--publish")
 
     assert error is None, out
     assert "5 files: " in out and "0 failed" in out

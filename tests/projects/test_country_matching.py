@@ -2,6 +2,7 @@
 
 import pytest
 
+from projects.models import Country
 from projects.services import countries_mentioned, match_countries
 
 pytestmark = pytest.mark.django_db
@@ -44,3 +45,37 @@ def test_mentions_are_found_as_whole_words_in_reading_order():
 
 def test_office_cities_point_to_their_country():
     assert codes(countries_mentioned("IOM Buenos Aires")) == ["AR"]
+
+
+def test_a_renamed_country_is_still_found_by_its_reference_name():
+    argentina = Country.objects.get(iso_code="AR")
+    argentina.name = "Argentine Republic"
+    argentina.save()
+
+    found, unknown = match_countries(["Argentina", "Argentine Republic", "ar"])
+
+    assert codes(found) == ["AR"] and unknown == []
+
+
+def test_a_renamed_country_keeps_its_former_name_among_its_other_names():
+    kosovo = Country.objects.create(name="Kosovo", iso_code="XK", slug="kosovo")
+    kosovo = Country.objects.get(pk=kosovo.pk)
+    kosovo.name = "Republic of Kosovo"
+    kosovo.save()
+    kosovo.refresh_from_db()
+    kosovo.name = "Kosovo (Republic of)"
+    kosovo.save(update_fields=["name"])
+
+    kosovo.refresh_from_db()
+    assert kosovo.other_names == "Kosovo\nRepublic of Kosovo"
+    found, unknown = match_countries(["Kosovo", "Republic of Kosovo", "Kosovo (Republic of)"])
+    assert codes(found) == ["XK"] and unknown == []
+
+
+def test_other_names_an_editor_gives_are_matched_and_mentioned():
+    chile = Country.objects.get(iso_code="CL")
+    chile.other_names = "República de Chile\nValparaíso"
+    chile.save()
+
+    assert codes(match_countries(["republica de chile"])[0]) == ["CL"]
+    assert codes(countries_mentioned("IOM Valparaiso")) == ["CL"]

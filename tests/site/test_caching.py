@@ -74,7 +74,7 @@ def test_a_bulk_publish_shows_on_the_next_request(client):
 def test_an_import_shows_on_the_next_request(client, django_capture_on_commit_callbacks):
     news(client)
     with django_capture_on_commit_callbacks(execute=True):  # each file commits
-        call_command("import_sources", str(SOURCES), stdout=StringIO())
+        call_command("import_sources", str(SOURCES), "--publish", stdout=StringIO())
     assert "Uniting to Combat Human Trafficking" in news(client)[1]
 
 

@@ -30,7 +30,8 @@ def build_fixture(paths):
             "('make fixtures' uses a scratch in-memory database)."
         )
     with transaction.atomic(), mock.patch("django.utils.timezone.now", return_value=FIXTURE_TIME):
-        reports = import_files(collect_files(paths))
+        # The shipped content is the demonstration site: public, as the office's pages were.
+        reports = import_files(collect_files(paths), publish=True)
         failed = [report.error for report in reports if report.failed]
         if failed:
             raise CommandError("Cannot build the fixture:\n" + "\n".join(failed))

@@ -8,8 +8,10 @@ from newsroom.importing import SourceError, collect_files, import_files
 class Command(BaseCommand):
     help = (
         "Import saved page texts (files or folders of .txt): news releases with their "
-        "contacts and offices, IDF projects, summit statements. Re-importing updates the "
-        "same records; fields an editor changed since are kept and reported as conflicts."
+        "contacts and offices, IDF projects, summit statements. New records are drafts "
+        "unless --publish. Re-importing updates the same records and never their "
+        "publication state; fields an editor changed since, and values that cannot be read "
+        "(an unknown country), keep the record's value and are reported as conflicts."
     )
 
     def add_arguments(self, parser):
@@ -23,13 +25,23 @@ class Command(BaseCommand):
             help="Replace values editors changed since the last import.",
         )
         parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the records this run creates; records that exist keep their state.",
+        )
+        parser.add_argument(
+            "--strict",
+            action="store_true",
+            help="Exit with an error when any conflict is reported.",
+        )
+        parser.add_argument(
             "--format",
             choices=["text", "json"],
             default="text",
             help="json prints what was parsed to stdout; the report then goes to stderr.",
         )
 
-    def handle(self, *args, paths, dry_run, overwrite, format, verbosity, **options):
+    def handle(self, *args, paths, dry_run, overwrite, publish, strict, format, **options):
         try:
             files = collect_files(paths)
         except SourceError as error:
@@ -39,20 +51,27 @@ class Command(BaseCommand):
         done = iter(range(1, total + 1))
 
         def progress(report):
-            self.write_report(report_to, report, next(done), total, verbosity)
+            self.write_report(report_to, report, next(done), total, options["verbosity"])
 
-        reports = import_files(files, dry_run=dry_run, overwrite=overwrite, on_file=progress)
+        reports = import_files(
+            files, dry_run=dry_run, overwrite=overwrite, publish=publish, on_file=progress
+        )
         if format == "json":
             self.stdout.write(json.dumps([r.page for r in reports], ensure_ascii=False, indent=2))
         self.write_summary(report_to, reports, dry_run)
         failed = [report for report in reports if report.failed]
         if failed:
             raise CommandError(f"{len(failed)} of {total} files failed; see the messages above.")
+        conflicts = sum(len(report.conflicts) for report in reports)
+        if strict and conflicts:
+            raise CommandError(f"--strict: {conflicts} conflicts; see the messages above.")
 
     def write_report(self, out, report, number, total, verbosity):
         if report.failed:
             out.write(self.style.ERROR(f"[{number}/{total}] {report.source}: failed"))
             out.write(f"    {report.error}")
+            return
+        if verbosity < 1:
             return
         counts = ", ".join(
             f"{len(getattr(report, name))} {name}"

@@ -1,0 +1,44 @@
+"""Model fields the apps share."""
+
+import re
+
+from django.db import models
+from django.db.models.query_utils import DeferredAttribute
+
+SPACE_BEFORE_LINE_END = re.compile(r"[^\S\n]\n")
+
+
+def normalise_text(text):
+    """Text as it is stored: line ends as LF (browsers post CRLF), no whitespace at the end
+    of a line or of the text. Leading indentation and blank lines between paragraphs stay."""
+    if not isinstance(text, str) or is_normalised(text):
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
+
+
+def is_normalised(text):
+    """A quick look (every record read is checked) that finds nothing to change."""
+    return not ("\r" in text or text[-1:].isspace() or SPACE_BEFORE_LINE_END.search(text))
+
+
+class NormalisedTextAttribute(DeferredAttribute):
+    """Normalises whatever is assigned (a form, an import, a restored version, a row read
+    back), as FileField's descriptor turns what is assigned into a file."""
+
+    def __set__(self, instance, value):
+        instance.__dict__[self.field.attname] = normalise_text(value)
+
+
+class NormalisedTextField(models.TextField):
+    """A TextField that only ever holds normalised text (see `normalise_text`), so the same
+    words saved from a browser, a spreadsheet or a source text compare equal.
+
+    The attribute normalises what is assigned; `to_python` normalises what reaches the
+    database any other way (`QuerySet.update()`, `bulk_update`) and what forms clean.
+    """
+
+    descriptor_class = NormalisedTextAttribute
+
+    def to_python(self, value):
+        return normalise_text(super().to_python(value))
