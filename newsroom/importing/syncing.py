@@ -11,9 +11,12 @@ from decimal import Decimal
 
 from django.db import models
 
+from iomcms.fields import normalise_text
+
 
 def as_json(value):
-    """The form a value is compared and remembered in."""
+    """The form a value is compared and remembered in; text as it is stored (LF line ends,
+    no trailing whitespace), so a line ending is never taken for an editor's change."""
     if isinstance(value, models.Model):
         return value.natural_key()[0]
     if isinstance(value, (list, tuple)):
@@ -22,6 +25,8 @@ def as_json(value):
         return value.isoformat()
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
+    if isinstance(value, str):
+        return normalise_text(value)
     return value
 
 
@@ -64,7 +69,7 @@ def sync(record, values, *, overwrite=False):
     """
     is_new = record.pk is None
     values = {name: _ordered(record, name, value) for name, value in values.items()}
-    baseline = dict(record.source_values or {})
+    baseline = {name: as_json(value) for name, value in (record.source_values or {}).items()}
     chosen, conflicts = {}, []
     for name, value in values.items():
         if is_new:
