@@ -251,6 +251,8 @@ IMPORT_EXPORT_CHUNK_SIZE = 2000
 # One import at most: this many rows, and a file of this size.
 SPREADSHEET_MAX_ROWS = env.int("SPREADSHEET_MAX_ROWS", default=20_000)
 SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 1024)
+# One source text (manage.py import_sources) at most this size: a saved page is far smaller.
+SOURCE_IMPORT_MAX_BYTES = env.int("SOURCE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 
 # Editorial workflow (iomcms.revisions, iomcms.preview): share links to drafts last this many
 # days unless the editor chooses otherwise, and never more than SHARE_LINK_MAX_DAYS.

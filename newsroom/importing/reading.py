@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+from django.conf import settings
+
 
 class SourceError(Exception):
     """A source file that cannot be read; the message names the file and says what to do."""
@@ -49,7 +51,26 @@ def decode(data, name):
 def read_source(path):
     path = Path(path)
     try:
+        check_size(path)
         data = path.read_bytes()
     except OSError as error:
         raise SourceError(f"{path}: cannot be read ({error.strerror}).") from None
     return decode(data, path.name)
+
+
+def check_size(path):
+    """Refuse a file over SOURCE_IMPORT_MAX_BYTES before reading it."""
+    size, limit = path.stat().st_size, settings.SOURCE_IMPORT_MAX_BYTES
+    if size > limit:
+        raise SourceError(
+            f"{path.name}: {readable_size(size)} ({size:,} bytes), over the limit of "
+            f"{readable_size(limit)} for one source text. A saved page is far smaller: check "
+            "that this is a page's text and split it if it holds several; to import it "
+            "anyway, raise SOURCE_IMPORT_MAX_BYTES (in .env)."
+        )
+
+
+def readable_size(size):
+    if size < 1024 * 1024:
+        return f"{size // 1024} kB"
+    return f"{size / (1024 * 1024):.1f} MB"
