@@ -102,16 +102,7 @@ class Importer:
                 f"{record._meta.verbose_name} “{record}” was edited after the file was read; "
                 "the editor's values were kept"
             )
-        unresolved = {
-            name: value for name, value in values.items() if isinstance(value, Unresolved)
-        }
-        values = {name: value for name, value in values.items() if name not in unresolved}
-        if record.pk is None:
-            values.update(
-                (name, value.partial)
-                for name, value in unresolved.items()
-                if value.partial is not None
-            )
+        values, unresolved = set_aside_unresolved(record, values)
         outcome = sync(record, values, overwrite=overwrite)
         outcome.unresolved = unresolved
         self.outcomes.append(outcome)
@@ -309,6 +300,20 @@ class Importer:
         return Summit.objects.filter(name=name).first() or Summit.objects.create(
             name=name, slug=unique_slug(Summit, name)
         )
+
+
+def set_aside_unresolved(record, values):
+    """`values` without the unresolved ones, which leave a saved record's fields as they
+    are; a new record takes what could be read of them. Return them too, by field name."""
+    unresolved = {name: value for name, value in values.items() if isinstance(value, Unresolved)}
+    kept = {name: value for name, value in values.items() if name not in unresolved}
+    if record.pk is None:
+        kept.update(
+            (name, value.partial)
+            for name, value in unresolved.items()
+            if value.partial is not None
+        )
+    return kept, unresolved
 
 
 def go_live(day):
