@@ -9,6 +9,7 @@ its relations are written, so a version always holds what was saved.
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC
 from decimal import Decimal
@@ -31,6 +32,7 @@ from .bulk import append
 # Bookkeeping a version stores but that is never compared or restored.
 NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
 PUBLICATION_FIELDS = ("status", "go_live_at", "expires_at")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 VERSION_COLUMNS = (
     "revision",
     "content_type",
@@ -283,19 +285,44 @@ class FieldChange:
         return isinstance(self.field, models.TextField)
 
     def html(self):
-        """The change word by word: removed words struck through, added ones marked."""
-        before, after = self.before.split(" "), self.after.split(" ")
-        parts = []
-        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
-            if op == "equal":
-                parts.append(escape(" ".join(before[a1:a2])))
-                continue
-            if a2 > a1:
-                parts.append(f"<del>{escape(' '.join(before[a1:a2]))}</del>")
-            if b2 > b1:
-                parts.append(f"<ins>{escape(' '.join(after[b1:b2]))}</ins>")
-        return mark_safe(" ".join(parts))
+        """The change paragraph by paragraph, and word by word inside a changed paragraph:
+        removed words struck through, added ones marked."""
+        return mark_safe("".join(f"<p>{part}</p>" for part in text_diff(self.before, self.after)))
+
+
+def paragraphs(text):
+    return [part for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip()) if part]
+
+
+def text_diff(before, after):
+    """HTML for each paragraph of `after` and each removed paragraph of `before`: paragraphs
+    are matched first, so a paragraph break never makes unchanged words look changed."""
+    old, new = paragraphs(before), paragraphs(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            yield from (escape(text) for text in new[b1:b2])
+            continue
+        pairs = min(a2 - a1, b2 - b1)
+        for old_text, new_text in zip(old[a1 : a1 + pairs], new[b1 : b1 + pairs], strict=True):
+            yield word_diff(old_text, new_text)
+        yield from (f"<del>{escape(text)}</del>" for text in old[a1 + pairs : a2])
+        yield from (f"<ins>{escape(text)}</ins>" for text in new[b1 + pairs : b2])
+
+
+def word_diff(before, after):
+    before, after = before.split(), after.split()
+    parts = []
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            parts.append(escape(" ".join(before[a1:a2])))
+            continue
+        if a2 > a1:
+            parts.append(f"<del>{escape(' '.join(before[a1:a2]))}</del>")
+        if b2 > b1:
+            parts.append(f"<ins>{escape(' '.join(after[b1:b2]))}</ins>")
+    return " ".join(parts)
 
 
 def changes(model, before, after):

@@ -170,3 +170,30 @@ def test_a_bulk_publish_keeps_a_version_with_the_publisher(publisher_client, pub
     version = Version.objects.get_for_object(draft).get()
     assert version.revision.user == publisher
     assert version.field_dict["status"] == Status.PUBLISHED
+
+
+def test_a_sentence_added_to_one_paragraph_is_the_only_thing_marked(editor_client, editor):
+    release = factories.release(
+        title="Rescue at sea",
+        body="Ten people were rescued.\n\nThey are safe in Lima.\n\nIOM thanks the crew.",
+    )
+    record_versions([release], editor)
+    release.body = (
+        "Ten people were rescued. Two were children.\n\nThey are safe in Lima."
+        "\n\nA new paragraph on the crew.\n\nIOM thanks the crew."
+    )
+    release.save()
+    record_versions([release], editor)
+    older, newer = reversed(list(versions_of(release)))
+
+    page = editor_client.get(
+        admin_url(release, "compare"), {"a": older.pk, "b": newer.pk}
+    ).content.decode()
+
+    diff = page.split("version-diff")[1]
+    assert "<del>" not in diff  # nothing was removed
+    assert re.findall(r"<ins>(.*?)</ins>", diff) == [
+        "Two were children.",
+        "A new paragraph on the crew.",
+    ]
+    assert "They are safe in Lima." in diff
