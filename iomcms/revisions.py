@@ -343,10 +343,10 @@ def _normal(value):
 # ---- restoring ---------------------------------------------------------------------------
 
 
-def restore(version, user, keep_publication=False):
-    """Bring the record back to `version`, every field and relation; the restore is itself
-    a new version. `keep_publication` leaves status, go-live and expiry as they are (for
-    editors who may not publish). Return the record."""
+def restore(version, user, restore_publication=False):
+    """Bring the record's content back to `version`, every field and relation; the restore
+    is itself a new version. Status, go-live and expiry stay as they are unless
+    `restore_publication` (a Publisher's explicit choice). Return the record."""
     model = version._model
     old = version._object_version
     with transaction.atomic():
@@ -354,7 +354,7 @@ def restore(version, user, keep_publication=False):
         for field in model._meta.concrete_fields:
             if field.name in NOT_COMPARED or field.primary_key:
                 continue
-            if keep_publication and field.name in PUBLICATION_FIELDS:
+            if field.name in PUBLICATION_FIELDS and not restore_publication:
                 continue
             setattr(record, field.attname, getattr(old.object, field.attname))
         record.save()
