@@ -147,9 +147,7 @@ def test_a_publisher_restoring_an_old_draft_version_keeps_the_release_live(
     assert client_sees(release)
 
 
-def test_a_publisher_who_ticks_publication_brings_back_the_old_status(
-    publisher_client, publisher
-):
+def test_a_publisher_who_ticks_publication_brings_back_the_old_status(publisher_client, publisher):
     release, draft = old_draft_of_a_live_release(publisher)
 
     page = publisher_client.get(admin_url(release, "restore", draft.pk)).content.decode()
