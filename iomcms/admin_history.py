@@ -172,6 +172,7 @@ class RevisionAdminMixin:
             version=version,
             changes=[c for c in changes if c not in publication],
             publication_changes=publication,
+            takes_offline=record.is_live and not version._object_version.object.is_live,
             may_publish=may_publish,
             form=form,
         )

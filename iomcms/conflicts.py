@@ -17,6 +17,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.formats import localize
+from django.utils.html import escape
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
@@ -71,6 +72,14 @@ class FieldMerge:
     @property
     def mine_display(self):
         return revisions.display(self.field, self.mine)
+
+    @property
+    def sides(self):
+        """(theirs, mine) as HTML; long text paragraph by paragraph, each side marking the
+        words only it has."""
+        if isinstance(self.field, models.TextField):
+            return revisions.side_by_side(self.theirs or "", self.mine or "")
+        return escape(self.theirs_display), escape(self.mine_display)
 
     @property
     def keeps_theirs(self):

@@ -294,35 +294,80 @@ def paragraphs(text):
     return [part for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip()) if part]
 
 
-def text_diff(before, after):
-    """HTML for each paragraph of `after` and each removed paragraph of `before`: paragraphs
+def paragraph_pairs(before, after):
+    """(old paragraph, new paragraph) in order, None on the side that lacks one: paragraphs
     are matched first, so a paragraph break never makes unchanged words look changed."""
     old, new = paragraphs(before), paragraphs(after)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
         if op == "equal":
-            yield from (escape(text) for text in new[b1:b2])
+            yield from zip(old[a1:a2], new[b1:b2], strict=True)
             continue
         pairs = min(a2 - a1, b2 - b1)
-        for old_text, new_text in zip(old[a1 : a1 + pairs], new[b1 : b1 + pairs], strict=True):
-            yield word_diff(old_text, new_text)
-        yield from (f"<del>{escape(text)}</del>" for text in old[a1 + pairs : a2])
-        yield from (f"<ins>{escape(text)}</ins>" for text in new[b1 + pairs : b2])
+        yield from zip(old[a1 : a1 + pairs], new[b1 : b1 + pairs], strict=True)
+        yield from ((text, None) for text in old[a1 + pairs : a2])
+        yield from ((None, text) for text in new[b1 + pairs : b2])
+
+
+def word_ops(before, after):
+    """(op, escaped old words, escaped new words) for each run of two paragraphs' words."""
+    before, after = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        yield op, escape(" ".join(before[a1:a2])), escape(" ".join(after[b1:b2]))
+
+
+def word_sides(before, after, tag):
+    """Two paragraphs as HTML, word by word, each with the words only it has in `tag`."""
+    left, right = [], []
+    for op, old, new in word_ops(before, after):
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        left += [f"<{tag}>{old}</{tag}>"] * bool(old)
+        right += [f"<{tag}>{new}</{tag}>"] * bool(new)
+    return " ".join(left), " ".join(right)
+
+
+def text_diff(before, after):
+    """HTML for each paragraph, in order: removed words and paragraphs struck through,
+    added ones marked."""
+    for old, new in paragraph_pairs(before, after):
+        if old == new:
+            yield escape(new)
+        elif old is None:
+            yield f"<ins>{escape(new)}</ins>"
+        elif new is None:
+            yield f"<del>{escape(old)}</del>"
+        else:
+            yield word_diff(old, new)
 
 
 def word_diff(before, after):
-    before, after = before.split(), after.split()
+    """One paragraph's change word by word, removed and added words where they stand."""
     parts = []
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+    for op, old, new in word_ops(before, after):
         if op == "equal":
-            parts.append(escape(" ".join(before[a1:a2])))
+            parts.append(new)
             continue
-        if a2 > a1:
-            parts.append(f"<del>{escape(' '.join(before[a1:a2]))}</del>")
-        if b2 > b1:
-            parts.append(f"<ins>{escape(' '.join(after[b1:b2]))}</ins>")
+        parts += [f"<del>{old}</del>"] * bool(old) + [f"<ins>{new}</ins>"] * bool(new)
     return " ".join(parts)
+
+
+def side_by_side(before, after, tag="mark"):
+    """(before, after) as HTML paragraphs, each side marking what only it has."""
+    left, right = [], []
+    for old, new in paragraph_pairs(before, after):
+        if old is not None and new is not None:
+            old, new = (escape(old), escape(new)) if old == new else word_sides(old, new, tag)
+            left.append(old)
+            right.append(new)
+        elif old is not None:
+            left.append(f"<{tag}>{escape(old)}</{tag}>")
+        else:
+            right.append(f"<{tag}>{escape(new)}</{tag}>")
+    return tuple(mark_safe("".join(f"<p>{part}</p>" for part in side)) for side in (left, right))
 
 
 def changes(model, before, after):
