@@ -95,6 +95,20 @@ class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin
             obj.status = Status.DRAFT
         super().save_model(request, obj, form, change)
 
+    def save_related(self, request, form, formsets, change):
+        """Relations a merge keeps as the other editor saved them are not saved from the
+        form's inlines."""
+        kept = {
+            self.opts.get_field(name).remote_field.through
+            for name in getattr(form, "keep_current", ())
+        }
+        for formset in formsets:
+            if formset.model in kept:
+                # Nothing saved from it, as the change message will say.
+                formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        formsets = [formset for formset in formsets if formset.model not in kept]
+        super().save_related(request, form, formsets, change)
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.pk:
             context["preview_url"] = reverse(

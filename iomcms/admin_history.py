@@ -1,6 +1,7 @@
 """Admin pages for a record's versions: the history, a comparison of any two versions,
 restoring one, and share links to a draft."""
 
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -16,6 +17,12 @@ from django.utils.translation import gettext as _
 
 from . import revisions
 from .models import ShareLink
+
+
+class RestoreForm(forms.Form):
+    restore_publication = forms.BooleanField(
+        label=_("Also restore its publication: status, go-live and expiry"), required=False
+    )
 
 
 class RevisionAdminMixin:
@@ -135,11 +142,18 @@ class RevisionAdminMixin:
             return None
 
     def restore_view(self, request, object_id, version_id):
+        """Restore a version's content; its status, go-live and expiry only when a
+        Publisher ticks that on this page."""
         record = self.get_record(request, object_id, permission="change")
         version = get_object_or_404(revisions.versions_of(record), pk=version_id)
-        keep_publication = not self.has_publish_permission(request)
-        if request.method == "POST":
-            revisions.restore(version, request.user, keep_publication=keep_publication)
+        may_publish = self.has_publish_permission(request)
+        form = RestoreForm(request.POST if request.method == "POST" else None)
+        if request.method == "POST" and form.is_valid():
+            revisions.restore(
+                version,
+                request.user,
+                restore_publication=may_publish and form.cleaned_data["restore_publication"],
+            )
             messages.success(
                 request,
                 _("The version of %(date)s is restored; it is now the latest version.")
@@ -149,16 +163,18 @@ class RevisionAdminMixin:
         changes = revisions.changes(
             self.model, revisions.current_snapshot(record), revisions.snapshot(version)
         )
-        if keep_publication:
-            changes = [c for c in changes if c.field.name not in revisions.PUBLICATION_FIELDS]
+        publication = [c for c in changes if c.field.name in revisions.PUBLICATION_FIELDS]
         return self.page(
             request,
             record,
             "admin/iomcms/restore.html",
             _("Restore a version of %(record)s") % {"record": record},
             version=version,
-            changes=changes,
-            keep_publication=keep_publication,
+            changes=[c for c in changes if c not in publication],
+            publication_changes=publication,
+            takes_offline=record.is_live and not version._object_version.object.is_live,
+            may_publish=may_publish,
+            form=form,
         )
 
     def share_view(self, request, object_id):

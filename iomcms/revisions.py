@@ -9,6 +9,7 @@ its relations are written, so a version always holds what was saved.
 
 import difflib
 import json
+import re
 from dataclasses import dataclass
 from datetime import UTC
 from decimal import Decimal
@@ -31,6 +32,7 @@ from .bulk import append
 # Bookkeeping a version stores but that is never compared or restored.
 NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
 PUBLICATION_FIELDS = ("status", "go_live_at", "expires_at")
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 VERSION_COLUMNS = (
     "revision",
     "content_type",
@@ -283,19 +285,89 @@ class FieldChange:
         return isinstance(self.field, models.TextField)
 
     def html(self):
-        """The change word by word: removed words struck through, added ones marked."""
-        before, after = self.before.split(" "), self.after.split(" ")
-        parts = []
-        matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-        for op, a1, a2, b1, b2 in matcher.get_opcodes():
-            if op == "equal":
-                parts.append(escape(" ".join(before[a1:a2])))
-                continue
-            if a2 > a1:
-                parts.append(f"<del>{escape(' '.join(before[a1:a2]))}</del>")
-            if b2 > b1:
-                parts.append(f"<ins>{escape(' '.join(after[b1:b2]))}</ins>")
-        return mark_safe(" ".join(parts))
+        """The change paragraph by paragraph, and word by word inside a changed paragraph:
+        removed words struck through, added ones marked."""
+        return mark_safe("".join(f"<p>{part}</p>" for part in text_diff(self.before, self.after)))
+
+
+def paragraphs(text):
+    return [part for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip()) if part]
+
+
+def paragraph_pairs(before, after):
+    """(old paragraph, new paragraph) in order, None on the side that lacks one: paragraphs
+    are matched first, so a paragraph break never makes unchanged words look changed."""
+    old, new = paragraphs(before), paragraphs(after)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            yield from zip(old[a1:a2], new[b1:b2], strict=True)
+            continue
+        pairs = min(a2 - a1, b2 - b1)
+        yield from zip(old[a1 : a1 + pairs], new[b1 : b1 + pairs], strict=True)
+        yield from ((text, None) for text in old[a1 + pairs : a2])
+        yield from ((None, text) for text in new[b1 + pairs : b2])
+
+
+def word_ops(before, after):
+    """(op, escaped old words, escaped new words) for each run of two paragraphs' words."""
+    before, after = before.split(), after.split()
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        yield op, escape(" ".join(before[a1:a2])), escape(" ".join(after[b1:b2]))
+
+
+def word_sides(before, after, tag):
+    """Two paragraphs as HTML, word by word, each with the words only it has in `tag`."""
+    left, right = [], []
+    for op, old, new in word_ops(before, after):
+        if op == "equal":
+            left.append(old)
+            right.append(new)
+            continue
+        left += [f"<{tag}>{old}</{tag}>"] * bool(old)
+        right += [f"<{tag}>{new}</{tag}>"] * bool(new)
+    return " ".join(left), " ".join(right)
+
+
+def text_diff(before, after):
+    """HTML for each paragraph, in order: removed words and paragraphs struck through,
+    added ones marked."""
+    for old, new in paragraph_pairs(before, after):
+        if old == new:
+            yield escape(new)
+        elif old is None:
+            yield f"<ins>{escape(new)}</ins>"
+        elif new is None:
+            yield f"<del>{escape(old)}</del>"
+        else:
+            yield word_diff(old, new)
+
+
+def word_diff(before, after):
+    """One paragraph's change word by word, removed and added words where they stand."""
+    parts = []
+    for op, old, new in word_ops(before, after):
+        if op == "equal":
+            parts.append(new)
+            continue
+        parts += [f"<del>{old}</del>"] * bool(old) + [f"<ins>{new}</ins>"] * bool(new)
+    return " ".join(parts)
+
+
+def side_by_side(before, after, tag="mark"):
+    """(before, after) as HTML paragraphs, each side marking what only it has."""
+    left, right = [], []
+    for old, new in paragraph_pairs(before, after):
+        if old is not None and new is not None:
+            old, new = (escape(old), escape(new)) if old == new else word_sides(old, new, tag)
+            left.append(old)
+            right.append(new)
+        elif old is not None:
+            left.append(f"<{tag}>{escape(old)}</{tag}>")
+        else:
+            right.append(f"<{tag}>{escape(new)}</{tag}>")
+    return tuple(mark_safe("".join(f"<p>{part}</p>" for part in side)) for side in (left, right))
 
 
 def changes(model, before, after):
@@ -316,10 +388,10 @@ def _normal(value):
 # ---- restoring ---------------------------------------------------------------------------
 
 
-def restore(version, user, keep_publication=False):
-    """Bring the record back to `version`, every field and relation; the restore is itself
-    a new version. `keep_publication` leaves status, go-live and expiry as they are (for
-    editors who may not publish). Return the record."""
+def restore(version, user, restore_publication=False):
+    """Bring the record's content back to `version`, every field and relation; the restore
+    is itself a new version. Status, go-live and expiry stay as they are unless
+    `restore_publication` (a Publisher's explicit choice). Return the record."""
     model = version._model
     old = version._object_version
     with transaction.atomic():
@@ -327,7 +399,7 @@ def restore(version, user, keep_publication=False):
         for field in model._meta.concrete_fields:
             if field.name in NOT_COMPARED or field.primary_key:
                 continue
-            if keep_publication and field.name in PUBLICATION_FIELDS:
+            if field.name in PUBLICATION_FIELDS and not restore_publication:
                 continue
             setattr(record, field.attname, getattr(old.object, field.attname))
         record.save()

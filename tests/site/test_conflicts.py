@@ -4,6 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import strip_tags
 
 from iomcms.publishing import Status
 from newsroom.models import NewsRelease
@@ -59,7 +60,7 @@ def test_the_second_of_two_concurrent_edits_is_refused_and_both_inputs_survive(
     assert "conflict" in page
 
 
-def test_saving_again_after_reading_the_conflict_replaces_the_other_version(
+def test_saving_again_with_mine_chosen_replaces_a_title_both_editors_changed(
     editor_client, second_editor_client
 ):
     release = factories.release(title="Original", status=Status.DRAFT)
@@ -79,7 +80,9 @@ def test_saving_again_after_reading_the_conflict_replaces_the_other_version(
 
     again = second_editor_client.post(
         admin_url(release, "change"),
-        release_form([], slug=release.slug, title="Second", edit_token=fresh),
+        release_form(
+            [], slug=release.slug, title="Second", merge_title="mine", **merge_fields(refused)
+        ),
     )
 
     assert again.status_code == 302
@@ -102,13 +105,26 @@ def test_a_bulk_unpublish_in_between_also_refuses_a_stale_form(editor_client, pu
     assert NewsRelease.objects.get(pk=release.pk).title == "Live"
 
 
-def test_a_malformed_token_never_gives_a_server_error(editor_client):
-    release = factories.release(status=Status.DRAFT)
-    response = editor_client.post(
-        admin_url(release, "change"),
-        release_form([], slug=release.slug, title="Edited", edit_token="not|a token"),
-    )
+@pytest.mark.parametrize("token", [None, "", "not|a token", "2026-01-01T00:00:00+00:00|x"])
+def test_a_change_without_a_valid_edit_token_is_refused_and_keeps_the_input(editor_client, token):
+    release = factories.release(title="Saved by a colleague", status=Status.DRAFT)
+    data = release_form([], slug=release.slug, title="Typed over it")
+    if token is not None:
+        data["edit_token"] = token
+
+    response = editor_client.post(admin_url(release, "change"), data)
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form.non_field_errors()
+    assert form["title"].value() == "Typed over it"
+    assert NewsRelease.objects.get(pk=release.pk).title == "Saved by a colleague"
+
+
+def test_adding_a_release_needs_no_edit_token(editor_client):
+    response = editor_client.post(reverse("admin:newsroom_newsrelease_add"), release_form([]))
     assert response.status_code == 302
+    assert NewsRelease.objects.count() == 1
 
 
 def test_a_spreadsheet_confirmed_after_someone_edited_a_row_imports_nothing(
@@ -158,3 +174,184 @@ def test_a_spreadsheet_confirmed_with_no_edit_in_between_imports(publisher_clien
         reverse("admin:projects_project_process_import"), {**confirm, "confirm": "1"}
     )
     assert Project.objects.get(project_code="PO.1").title == "Water for Lima"
+
+
+# ---- saving again after a conflict: a three-way merge --------------------------------------
+
+
+def merge_fields(refused):
+    """The hidden fields the merge screen carries into the next save."""
+    data = refused.context["adminform"].form.data
+    return {name: data.get(name, "") for name in ("edit_token", "merge_base")}
+
+
+def publisher_form(release, **fields):
+    """The change form as a Publisher's browser posts it, publication fields included."""
+    data = release_form(
+        [],
+        slug=release.slug,
+        title=release.title,
+        body=release.body,
+        summary=release.summary,
+        status=release.status,
+        go_live_at_0="",
+        go_live_at_1="",
+        expires_at_0="",
+        expires_at_1="",
+    )
+    data["countries"] = [str(pk) for pk in release.countries.values_list("pk", flat=True)]
+    return {**data, **fields}
+
+
+@pytest.fixture
+def second_publisher_client():
+    client = Client()
+    client.force_login(factories.user_in("Publishers", username="second-publisher"))
+    return client
+
+
+def test_saving_again_keeps_what_only_the_other_tab_changed_and_never_unpublishes(
+    publisher_client, second_publisher_client
+):
+    release = factories.release(title="Floods", body="Draft body.", status=Status.DRAFT)
+    opened = publisher_form(release, edit_token=edit_token(second_publisher_client, release))
+    first = publisher_client.post(
+        admin_url(release, "change"),
+        publisher_form(
+            release,
+            status=Status.PUBLISHED,
+            summary="IOM responds to the floods.",
+            edit_token=edit_token(publisher_client, release),
+        ),
+    )
+    assert first.status_code == 302
+    mine = {"title": "Floods in Bolivia", "body": "A careful rewrite.\n\nTwo paragraphs."}
+
+    refused = second_publisher_client.post(admin_url(release, "change"), {**opened, **mine})
+    again = second_publisher_client.post(
+        admin_url(release, "change"), {**opened, **mine, **merge_fields(refused)}
+    )
+
+    assert refused.status_code == 200
+    assert again.status_code == 302
+    release.refresh_from_db()
+    assert (release.title, release.body) == (
+        "Floods in Bolivia",
+        "A careful rewrite.\n\nTwo paragraphs.",
+    )
+    assert release.summary == "IOM responds to the floods."  # the first tab's summary stays
+    assert release.status == Status.PUBLISHED and release.is_live  # and so does publishing
+
+
+def test_the_merge_screen_shows_both_sides_and_asks_for_a_choice_per_field_both_changed(
+    editor_client, second_editor_client
+):
+    peru, chile, bolivia = (
+        factories.country("PE"),
+        factories.country("CL"),
+        factories.country("BO"),
+    )
+    release = factories.release(title="Floods", summary="Short.", countries=[peru])
+    stale = edit_token(second_editor_client, release)
+    editor_client.post(
+        admin_url(release, "change"),
+        release_form(
+            [],
+            slug=release.slug,
+            title="Floods: their title",
+            summary="Their summary.",
+            location="",
+            countries=[str(chile.pk)],
+            edit_token=edit_token(editor_client, release),
+        ),
+    )
+    mine = release_form(
+        [],
+        slug=release.slug,
+        title="Floods: my title",
+        summary="My summary.",
+        location="Lima",
+        countries=[str(bolivia.pk)],
+    )
+
+    refused = second_editor_client.post(
+        admin_url(release, "change"), {**mine, "edit_token": stale}
+    )
+    unchosen = second_editor_client.post(
+        admin_url(release, "change"), {**mine, **merge_fields(refused)}
+    )
+    chosen = second_editor_client.post(
+        admin_url(release, "change"),
+        {
+            **mine,
+            **merge_fields(refused),
+            "merge_title": "theirs",
+            "merge_summary": "mine",
+            "merge_countries": "theirs",
+        },
+    )
+
+    page = refused.content.decode()
+    merge = strip_tags(page.split('class="merge"')[1].split("</table>")[0])
+    for value in ("Floods: their title", "Floods: my title", "Their summary.", "My summary."):
+        assert value in merge
+    for name in ("title", "summary", "countries"):
+        assert page.count(f'name="merge_{name}"') == 2  # theirs or mine
+    assert 'name="merge_location"' not in page  # only I changed it: no question
+    assert unchosen.status_code == 200  # a field both changed is never decided silently
+    assert NewsRelease.objects.get(pk=release.pk).title == "Floods: their title"
+    assert chosen.status_code == 302
+    release.refresh_from_db()
+    assert (release.title, release.summary, release.location) == (
+        "Floods: their title",
+        "My summary.",
+        "Lima",
+    )
+    assert list(release.countries.all()) == [chile]
+
+
+def test_media_contacts_only_the_other_editor_reordered_stay_in_their_order_on_saving_again(
+    editor_client, second_editor_client
+):
+    ana, bruno = factories.contact("Ana"), factories.contact("Bruno")
+    release = factories.release(title="Floods", contacts=[ana])
+    page = second_editor_client.get(admin_url(release, "change"))
+    link = release.contact_links.get()
+    opened = release_form(
+        [],
+        slug=release.slug,
+        title="Floods in Peru",
+        edit_token=edit_token(second_editor_client, release),
+        **{
+            "contact_links-TOTAL_FORMS": "1",
+            "contact_links-INITIAL_FORMS": "1",
+            "contact_links-0-id": str(link.pk),
+            "contact_links-0-release": str(release.pk),
+            "contact_links-0-position": "0",
+            "contact_links-0-contact": str(ana.pk),
+        },
+    )
+    assert page.status_code == 200
+    editor_client.post(
+        admin_url(release, "change"),
+        {
+            **opened,
+            "title": release.title,
+            "edit_token": edit_token(editor_client, release),
+            "contact_links-TOTAL_FORMS": "2",
+            "contact_links-0-position": "1",
+            "contact_links-1-position": "0",
+            "contact_links-1-contact": str(bruno.pk),
+        },
+    )
+    assert release.ordered_contacts() == [bruno, ana]  # Bruno now leads
+
+    refused = second_editor_client.post(admin_url(release, "change"), opened)
+    again = second_editor_client.post(
+        admin_url(release, "change"), {**opened, **merge_fields(refused)}
+    )
+
+    assert again.status_code == 302
+    release.refresh_from_db()
+    assert release.title == "Floods in Peru"
+    assert release.ordered_contacts() == [bruno, ana]

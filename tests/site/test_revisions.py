@@ -2,10 +2,13 @@
 
 import html
 import re
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from iomcms.publishing import Status
@@ -113,6 +116,70 @@ def test_an_editor_restoring_a_version_cannot_publish_by_it(editor_client, edito
     assert release.status == Status.DRAFT
 
 
+def old_draft_of_a_live_release(publisher):
+    """A release first saved as a draft, then published live with a new title."""
+    release = factories.release(title="Old title", status=Status.DRAFT)
+    record_versions([release], publisher, "draft")
+    draft = versions_of(release).get()
+    release.title, release.status = "New title", Status.PUBLISHED
+    release.expires_at = timezone.now() + timedelta(days=30)
+    release.save()
+    record_versions([release], publisher, "published")
+    return release, draft
+
+
+def test_a_publisher_restoring_an_old_draft_version_keeps_the_release_live(
+    publisher_client, publisher
+):
+    release, draft = old_draft_of_a_live_release(publisher)
+    live = (release.status, release.go_live_at, release.expires_at)
+
+    page = publisher_client.get(admin_url(release, "restore", draft.pk)).content.decode()
+    response = publisher_client.post(admin_url(release, "restore", draft.pk))
+
+    assert 'name="restore_publication"' in page
+    assert "checked" not in re.search(r'<input[^>]*name="restore_publication"[^>]*>', page)[0]
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.title == "Old title"
+    assert (release.status, release.go_live_at, release.expires_at) == live
+    assert release.is_live
+    assert client_sees(release)
+
+
+def test_a_publisher_who_ticks_publication_brings_back_the_old_status(publisher_client, publisher):
+    release, draft = old_draft_of_a_live_release(publisher)
+
+    page = publisher_client.get(admin_url(release, "restore", draft.pk)).content.decode()
+    publisher_client.post(admin_url(release, "restore", draft.pk), {"restore_publication": "on"})
+
+    publication = page.split('id="restore-publication"')[1].split("</fieldset>")[0]
+    assert "Published" in publication and "Draft" in publication  # status now → after
+    release.refresh_from_db()
+    assert (release.title, release.status, release.go_live_at, release.expires_at) == (
+        "Old title",
+        Status.DRAFT,
+        None,
+        None,
+    )
+    assert not client_sees(release)
+
+
+def test_an_editor_cannot_restore_publication_even_by_posting_the_box(editor_client, editor):
+    release, draft = old_draft_of_a_live_release(editor)
+
+    page = editor_client.get(admin_url(release, "restore", draft.pk)).content.decode()
+    editor_client.post(admin_url(release, "restore", draft.pk), {"restore_publication": "on"})
+
+    assert 'name="restore_publication"' not in page
+    release.refresh_from_db()
+    assert (release.title, release.status) == ("Old title", Status.PUBLISHED)
+
+
+def client_sees(release):
+    return Client().get(release.get_absolute_url()).status_code == 200
+
+
 def test_compare_shows_what_differs_between_two_versions(editor_client, editor):
     release = factories.release(title="Migrants rescued", body="Ten people were rescued.")
     record_versions([release], editor)
@@ -125,8 +192,7 @@ def test_compare_shows_what_differs_between_two_versions(editor_client, editor):
         admin_url(release, "compare"), {"a": older.pk, "b": newer.pk}
     ).content.decode()
 
-    assert "<del>Ten</del>" in page
-    assert "<ins>Twelve</ins>" in page
+    assert "<del>Ten</del> <ins>Twelve</ins> people were rescued." in page
     assert "Migrants rescued" not in page.split("version-diff")[1]  # the title did not change
 
 
@@ -170,3 +236,30 @@ def test_a_bulk_publish_keeps_a_version_with_the_publisher(publisher_client, pub
     version = Version.objects.get_for_object(draft).get()
     assert version.revision.user == publisher
     assert version.field_dict["status"] == Status.PUBLISHED
+
+
+def test_a_sentence_added_to_one_paragraph_is_the_only_thing_marked(editor_client, editor):
+    release = factories.release(
+        title="Rescue at sea",
+        body="Ten people were rescued.\n\nThey are safe in Lima.\n\nIOM thanks the crew.",
+    )
+    record_versions([release], editor)
+    release.body = (
+        "Ten people were rescued. Two were children.\n\nThey are safe in Lima."
+        "\n\nA new paragraph on the crew.\n\nIOM thanks the crew."
+    )
+    release.save()
+    record_versions([release], editor)
+    older, newer = reversed(list(versions_of(release)))
+
+    page = editor_client.get(
+        admin_url(release, "compare"), {"a": older.pk, "b": newer.pk}
+    ).content.decode()
+
+    diff = page.split("version-diff")[1]
+    assert "<del>" not in diff  # nothing was removed
+    assert re.findall(r"<ins>(.*?)</ins>", diff) == [
+        "Two were children.",
+        "A new paragraph on the crew.",
+    ]
+    assert "They are safe in Lima." in diff
