@@ -156,15 +156,22 @@ PAGE_CACHE_PREFIX = env.str("PAGE_CACHE_PREFIX", default="") or page_cache_prefi
     DATABASES["default"]
 )
 if REDIS_URL:
+    # A Redis that stops answering costs a request at most these seconds, and only one
+    # request every few seconds (iomcms.caching serves pages uncached meanwhile). Its
+    # errors are not ignored here (django-redis's IGNORE_EXCEPTIONS): the page cache has
+    # to know of an outage to make its pages stale after it, and /healthz to report it.
+    REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2}
     CACHES = {
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_OPTIONS,
         },
         "pages": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": PAGE_CACHE_PREFIX,
+            "OPTIONS": REDIS_OPTIONS,
         },
     }
 else:
