@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.cache import set_response_etag
 
 from .publishing import Publishable
+from .query import read_query
 
 VERSION_KEY = "content-version"
 # Pages are (version, status, headers, content); a new layout gets a new prefix.
@@ -194,7 +195,15 @@ class PublicPageCacheMiddleware:
         return settings.PAGE_CACHE_SECONDS
 
     def __call__(self, request):
-        if not self.cacheable_request(request):
+        if not self.public_request(request):
+            return self.get_response(request)
+        # The page sees the query parameters it reads and no others, and is kept under
+        # them: made-up parameters make neither another page nor another cache entry.
+        query = read_query(request)
+        if query is not None:
+            request.GET = query
+            request.META["QUERY_STRING"] = query.urlencode()
+        if self.timeout <= 0:
             return self.get_response(request)
         # Pages are kept with the version they were made under; a page of an older version
         # is made again and replaces it.
@@ -227,10 +236,9 @@ class PublicPageCacheMiddleware:
         if len(self.held) > self.HELD_PAGES:
             self.held.popitem(last=False)
 
-    def cacheable_request(self, request):
+    def public_request(self, request):
         return (
-            self.timeout > 0
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
             and not request.path.startswith(self.EXCLUDED_PREFIXES)
             # No session, no user: whoever has none sees the public page, and looking
             # no further keeps the session (and a Vary: Cookie) out of it.

@@ -136,9 +136,10 @@ def contact_line(contact):
 
 class SearchView(TemplateView):
     template_name = "search.html"
+    form_class = SearchForm
 
     def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET)
+        form = self.form_class(self.request.GET)
         text = form.cleaned_data["q"].strip() if form.is_valid() else ""
         groups = search_site(text) if words(text) else []
         return super().get_context_data(
