@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
@@ -251,6 +251,12 @@ class ShareLinkAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def has_change_permission(self, request, obj=None):
+        """Everyone who may change links sees them all; a link itself is changed only by
+        whoever made it or a Publisher of its record."""
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.is_revocable_by(request.user))
+
     @admin.display(description=_("record"))
     def link_record(self, obj):
         return obj.record or "—"
@@ -261,6 +267,22 @@ class ShareLinkAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Revoke selected share links"), permissions=("change",))
     def revoke_selected(self, request, queryset):
+        mine = queryset.revocable_by(request.user).values("pk")
+        others = queryset.exclude(pk__in=mine).count()
+        if others:
+            self.message_user(
+                request,
+                ngettext(
+                    "Nothing was revoked: %(count)d selected link is someone else's. Only "
+                    "whoever made a link, or a Publisher, revokes it.",
+                    "Nothing was revoked: %(count)d selected links are someone else's. Only "
+                    "whoever made a link, or a Publisher, revokes it.",
+                    others,
+                )
+                % {"count": others},
+                messages.ERROR,
+            )
+            return
         changed = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(
             request,

@@ -189,6 +189,8 @@ class RevisionAdminMixin:
                     raise PermissionDenied
                 pk = request.POST.get("revoke", "")
                 revoked = links.filter(pk=int(pk) if pk.isdigit() else None, revoked_at=None)
+                if revoked.exclude(pk__in=links.revocable_by(request.user).values("pk")).exists():
+                    raise PermissionDenied  # someone else's link, and not a Publisher
                 if revoked.update(revoked_at=timezone.now()):
                     messages.success(request, _("The link is revoked: it shows nothing now."))
             else:
@@ -207,6 +209,7 @@ class RevisionAdminMixin:
             "admin/iomcms/share.html",
             _("Share a preview of %(record)s") % {"record": record},
             links=links,
+            revocable=set(links.revocable_by(request.user).values_list("pk", flat=True)),
             days=settings.SHARE_LINK_DAYS,
             max_days=settings.SHARE_LINK_MAX_DAYS,
             change_url=self.url_for("change", record.pk),

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.core.signals import request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from import_export.signals import post_import
 
@@ -14,6 +15,10 @@ class IomcmsConfig(AppConfig):
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(caching.on_content_change, dispatch_uid=f"page-cache-{signal}")
+        # While the page cache is down, each request has a content version of its own.
+        request_started.connect(
+            caching.availability.request_started, dispatch_uid="page-cache-request"
+        )
         audit.connect()
         revisions.register_models()
         # Spreadsheet imports may write in bulk, without model signals.

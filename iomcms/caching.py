@@ -6,8 +6,14 @@ version, so the next request renders afresh. Scheduled records are covered too: 
 version the cache keeps the time of the next go-live (or expiry) still to come, and a
 request after that moment bumps the version first. Logged-in users, non-GET requests and
 responses that are private, set cookies or vary on them never enter or leave the cache.
+
+The cache is an accelerator, never a dependency: while it fails (Redis unreachable, say)
+pages are made afresh for every request and served uncached, facet indexes are built in
+the process, saves succeed, and the failure is logged once. When it answers again every
+page it holds is made stale, for changes made meanwhile could not move the version.
 """
 
+import logging
 import time
 from collections import OrderedDict
 
@@ -20,6 +26,7 @@ from django.utils import timezone
 from django.utils.cache import set_response_etag
 
 from .publishing import Publishable
+from .query import read_query
 
 VERSION_KEY = "content-version"
 # Pages are (version, status, headers, content); a new layout gets a new prefix.
@@ -28,8 +35,84 @@ UNKNOWN = "unknown"
 CONTENT_APPS = ("newsroom", "projects")
 
 
+logger = logging.getLogger(__name__)
+
+
 def page_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+class Availability:
+    """Whether the page cache answers, as this process last found it. After a failure it
+    is asked again every RETRY_SECONDS only, so that a cache that hangs slows few
+    requests; meanwhile each request has a content version of its own."""
+
+    RETRY_SECONDS = 5
+
+    def __init__(self):
+        self.reset()
+
+    def reset(self):
+        self.failures = set()  # kinds of failure seen (and logged) since it last answered
+        self.retry_at = 0.0
+        self.request_version = None
+
+    @property
+    def down(self):
+        return bool(self.failures)
+
+    def call(self, operation, default=None):
+        """What `operation()` returns, or `default` while the cache fails. The first answer
+        after a failure is dropped too: it may come from before changes made meanwhile."""
+        if self.failures and time.monotonic() < self.retry_at:
+            return default
+        try:
+            result = operation()
+        except Exception as error:  # a cache failure of any kind only slows the site
+            self.failed(error)
+            return default
+        if self.failures:
+            self.recovered()
+            return default
+        return result
+
+    def failed(self, error):
+        kind = type(error).__name__
+        if kind not in self.failures:
+            logger.warning(
+                "The page cache failed (%s: %s): pages are served uncached until it "
+                "answers again.",
+                kind,
+                error,
+            )
+        self.failures.add(kind)
+        self.retry_at = time.monotonic() + self.RETRY_SECONDS
+
+    def recovered(self):
+        self.failures.clear()
+        logger.warning("The page cache answers again; the pages it holds are made stale.")
+        new_content_version()
+
+    def version(self):
+        """The content version while the cache is down: a new one for each request."""
+        if self.request_version is None:
+            self.request_version = time.time_ns()
+        return self.request_version
+
+    def request_started(self, **kwargs):
+        self.request_version = None
+
+
+availability = Availability()
+
+
+def cache_get(key):
+    """The page cache's value for `key`; None when it has none or does not answer."""
+    return availability.call(lambda: page_cache().get(key))
+
+
+def cache_set(key, value, timeout):
+    availability.call(lambda: page_cache().set(key, value, timeout))
 
 
 def next_change():
@@ -70,20 +153,22 @@ def bump_content_version(*args, **kwargs):
 
 def new_content_version():
     """The next scheduled change is looked up by the next request that needs it."""
-    page_cache().set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
+    availability.request_version = None
+    cache_set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
 
 
 def content_version():
     """The current version; a scheduled go-live that has come makes a new one."""
-    cache = page_cache()
-    state = cache.get(VERSION_KEY)
+    state = cache_get(VERSION_KEY)
+    if availability.down:
+        return availability.version()
     if state is None or (
         state["until"] not in (UNKNOWN, None) and timezone.now() >= state["until"]
     ):
         state = {"version": time.time_ns(), "until": UNKNOWN}
     if state["until"] == UNKNOWN:
         state["until"] = next_change()
-        cache.set(VERSION_KEY, state, None)
+        cache_set(VERSION_KEY, state, None)
     return state["version"]
 
 
@@ -110,7 +195,15 @@ class PublicPageCacheMiddleware:
         return settings.PAGE_CACHE_SECONDS
 
     def __call__(self, request):
-        if not self.cacheable_request(request):
+        if not self.public_request(request):
+            return self.get_response(request)
+        # The page sees the query parameters it reads and no others, and is kept under
+        # them: made-up parameters make neither another page nor another cache entry.
+        query = read_query(request)
+        if query is not None:
+            request.GET = query
+            request.META["QUERY_STRING"] = query.urlencode()
+        if self.timeout <= 0:
             return self.get_response(request)
         # Pages are kept with the version they were made under; a page of an older version
         # is made again and replaces it.
@@ -118,7 +211,7 @@ class PublicPageCacheMiddleware:
         version = content_version()
         page = self.held.get(key)
         if page is None or page[0] != version:
-            page = page_cache().get(key)
+            page = cache_get(key)
         if page is not None and page[0] == version:
             self.hold(key, page)
             _, status, headers, content = page
@@ -132,7 +225,7 @@ class PublicPageCacheMiddleware:
             if not response.has_header("ETag"):
                 set_response_etag(response)
             page = (version, response.status_code, dict(response.items()), response.content)
-            page_cache().set(key, page, self.timeout)
+            cache_set(key, page, self.timeout)
             self.hold(key, page)
             response["X-Cache"] = "miss"
         return response
@@ -143,10 +236,9 @@ class PublicPageCacheMiddleware:
         if len(self.held) > self.HELD_PAGES:
             self.held.popitem(last=False)
 
-    def cacheable_request(self, request):
+    def public_request(self, request):
         return (
-            self.timeout > 0
-            and request.method in ("GET", "HEAD")
+            request.method in ("GET", "HEAD")
             and not request.path.startswith(self.EXCLUDED_PREFIXES)
             # No session, no user: whoever has none sees the public page, and looking
             # no further keeps the session (and a Vary: Cookie) out of it.

@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from django.core.exceptions import FieldDoesNotExist
 
-from .caching import content_version, page_cache
+from .caching import cache_get, cache_set, content_version
 
 # "0" and "1" as the bytes 0 and 1.
 BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")
@@ -263,10 +263,10 @@ def current_index(name, build):
             held = _indexes.get(name)
             if held is None or held[0] != version:
                 key = f"facet-index:{name}:{version}"
-                index = page_cache().get(key)
+                index = cache_get(key)
                 if index is None:
                     index = build()
-                    page_cache().set(key, index, SHARED_SECONDS)
+                    cache_set(key, index, SHARED_SECONDS)
                 held = _indexes[name] = (version, index)
     return held[1]
 

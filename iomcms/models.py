@@ -4,12 +4,16 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -28,6 +32,19 @@ class ShareLinkQuerySet(models.QuerySet):
         return self.filter(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk
         )
+
+    def revocable_by(self, user):
+        """The links `user` may revoke or change: their own, and any to a kind of record
+        they may publish (Publishers)."""
+        publishable = [
+            permission.content_type_id
+            for permission in Permission.objects.filter(
+                codename__startswith="publish_"
+            ).select_related("content_type")
+            if permission.codename == f"publish_{permission.content_type.model}"
+            and user.has_perm(f"{permission.content_type.app_label}.{permission.codename}")
+        ]
+        return self.filter(Q(created_by=user) | Q(content_type__in=publishable))
 
 
 class ShareLink(models.Model):
@@ -61,6 +78,21 @@ class ShareLink(models.Model):
         verbose_name = _("share link")
         verbose_name_plural = _("share links")
         indexes = [models.Index(fields=["content_type", "object_id"], name="sharelink_record")]
+        constraints = [
+            # On SQLite the sum is a function Django gives its connections: rows of this
+            # table can be written through Django only (not the sqlite3 shell).
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at"))
+                & Q(
+                    expires_at__lte=F("created_at") + timedelta(days=settings.SHARE_LINK_MAX_DAYS)
+                ),
+                name="sharelink_expiry_within_cap",
+                violation_error_message=_(
+                    "A share link expires after it is made and within %(days)d days."
+                )
+                % {"days": settings.SHARE_LINK_MAX_DAYS},
+            )
+        ]
 
     def __str__(self):
         return f"{self.content_type.name} #{self.object_id} ({self.get_state_display()})"
@@ -68,15 +100,45 @@ class ShareLink(models.Model):
     def get_absolute_url(self):
         return reverse("preview:shared", kwargs={"token": self.token})
 
+    def clean(self):
+        """The expiry comes after the link is made, and within SHARE_LINK_MAX_DAYS of it,
+        however it is set (the constraint says so too, but a form leaves out the
+        creation time it is checked against)."""
+        super().clean()
+        made = self.created_at or timezone.now()
+        cap = made + timedelta(days=settings.SHARE_LINK_MAX_DAYS)
+        if self.expires_at is not None and not made < self.expires_at <= cap:
+            raise ValidationError(
+                {
+                    "expires_at": _(
+                        "A share link lasts at most %(days)d days from when it was made: "
+                        "choose a moment before %(cap)s."
+                    )
+                    % {
+                        "days": settings.SHARE_LINK_MAX_DAYS,
+                        "cap": date_format(timezone.localtime(cap), "DATETIME_FORMAT"),
+                    }
+                }
+            )
+
     @classmethod
     def create_for(cls, record, user, days=None):
-        days = days or settings.SHARE_LINK_DAYS
-        return cls.objects.create(
+        link = cls(
             content_type=ContentType.objects.get_for_model(record),
             object_id=record.pk,
             created_by=user,
-            expires_at=timezone.now() + timedelta(days=days),
+            expires_at=timezone.now() + timedelta(days=days or settings.SHARE_LINK_DAYS),
         )
+        link.full_clean()
+        link.save()
+        return link
+
+    def is_revocable_by(self, user):
+        """Whether `user` may revoke or change this link (see ShareLinkQuerySet)."""
+        if self.created_by_id is not None and self.created_by_id == user.pk:
+            return True
+        kind = self.content_type
+        return user.has_perm(f"{kind.app_label}.publish_{kind.model}")
 
     @property
     def token(self):

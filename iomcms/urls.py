@@ -3,6 +3,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from .query import reads_query
 from .sitemaps import SITEMAPS
 from .views import healthz
 from .workflow_views import coming_up
@@ -19,7 +20,7 @@ urlpatterns = [
     path("admin/coming-up/", admin.site.admin_view(coming_up), name="coming_up"),
     path("admin/", admin.site.urls),
     path("preview/", include("iomcms.preview_urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", reads_query("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path(
         "robots.txt",

@@ -3,7 +3,8 @@
 from dataclasses import dataclass
 
 from django import forms
-from django.core.cache import cache
+from django.conf import settings
+from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -135,9 +136,10 @@ def contact_line(contact):
 
 class SearchView(TemplateView):
     template_name = "search.html"
+    form_class = SearchForm
 
     def get_context_data(self, **kwargs):
-        form = SearchForm(self.request.GET)
+        form = self.form_class(self.request.GET)
         text = form.cleaned_data["q"].strip() if form.is_valid() else ""
         groups = search_site(text) if words(text) else []
         return super().get_context_data(
@@ -152,7 +154,8 @@ class SearchView(TemplateView):
 
 @never_cache
 def healthz(request):
-    """200 when the database and the cache both answer, 503 (saying which failed) otherwise."""
+    """200 when the database and the caches all answer, 503 (saying which failed)
+    otherwise. The site serves pages without its caches, uncached; this says so."""
     checks = {}
     try:
         with connection.cursor() as cursor:
@@ -160,10 +163,18 @@ def healthz(request):
             checks["database"] = "ok" if cursor.fetchone() == (1,) else "wrong answer"
     except DatabaseError as error:
         checks["database"] = f"error: {error.__class__.__name__}"
-    try:
-        cache.set("healthz", "ok", 10)
-        checks["cache"] = "ok" if cache.get("healthz") == "ok" else "no answer"
-    except Exception as error:  # any cache backend failure means unhealthy
-        checks["cache"] = f"error: {error.__class__.__name__}"
+    checks["cache"] = caches_state()
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def caches_state():
+    """ "ok" when every cache keeps and gives back a value, else what went wrong."""
+    for alias in settings.CACHES:
+        try:
+            caches[alias].set("healthz", "ok", 10)
+            if caches[alias].get("healthz") != "ok":
+                return f"no answer ({alias})"
+        except Exception as error:  # any cache backend failure means unhealthy
+            return f"error: {error.__class__.__name__} ({alias})"
+    return "ok"

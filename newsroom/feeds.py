@@ -18,10 +18,11 @@ class ReleaseFeed(Feed):
     description = (
         "News releases of IOM, the UN Migration agency, in Latin America and the Caribbean."
     )
+    filterset_class = ReleaseFilter
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return ReleaseFilter(
+        return self.filterset_class(
             request.GET,
             queryset=release_list_queryset("go_live_at", "created_at", "updated_at"),
             request=request,

@@ -161,3 +161,63 @@ def test_a_cached_page_keeps_the_headers_of_the_page_it_copies(client):
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type", "ETag"):
         assert hit[header] == miss[header], header
     assert not hit.cookies
+
+
+def test_made_up_query_parameters_give_the_same_page_from_one_cache_entry(client):
+    factories.release("Cached release")
+    states = [
+        client.get(reverse("newsroom:list"), {"junk": number}).get("X-Cache")
+        for number in range(200)
+    ]
+    assert states == ["miss"] + ["hit"] * 199
+    assert client.get(reverse("newsroom:list"))["X-Cache"] == "hit"
+    assert len([key for key in caches["pages"]._cache if "page-v2" in key]) == 1
+    # The page never repeats what it does not read in its own links.
+    html = client.get(reverse("newsroom:list"), {"country": "chile", "utm_source": "x"})
+    assert "utm_source" not in html.content.decode()
+
+
+def test_the_parameters_a_page_reads_still_give_their_own_pages(client):
+    chile, argentina = factories.country("CL"), factories.country("AR")
+    factories.release("Chile news", countries=[chile])
+    factories.release("Argentina news", countries=[argentina])
+    for number in range(20):
+        factories.release(f"More news {number}")
+
+    def page(**query):
+        response = client.get(reverse("newsroom:list"), query)
+        return response["X-Cache"], response.content.decode()
+
+    assert page(country="chile")[0] == "miss"
+    state, html = page(country="argentina", junk="1")
+    assert state == "miss" and "Argentina news" in html and "Chile news" not in html
+    state, html = page(junk="2", country="chile")
+    assert state == "hit" and "Chile news" in html and "Argentina news" not in html
+    assert page(page="2")[0] == "miss"
+    assert page(ordering="title")[0] == "miss"
+    assert page(q="Chile")[0] == "miss"
+    # A range's two inputs, on the project list.
+    factories.project("Small project", budget_usd=1000)
+    factories.project("Large project", budget_usd=900000)
+    cheap = client.get(reverse("projects:list"), {"budget_max": "5000", "junk": "1"})
+    dear = client.get(reverse("projects:list"), {"budget_min": "5000", "junk": "2"})
+    assert "Small project" in cheap.content.decode()
+    assert "Large project" not in cheap.content.decode()
+    assert "Large project" in dear.content.decode()
+    assert "Small project" not in dear.content.decode()
+
+
+@pytest.mark.parametrize(
+    "name, query, reads",
+    [
+        ("site:search", {"q": "migration"}, "q"),
+        ("newsroom:feed_rss", {"country": "chile"}, "country"),
+        ("sitemap", {"p": "1"}, "p"),
+    ],
+)
+def test_other_pages_are_kept_under_what_they_read(client, name, query, reads):
+    factories.release("Chile news", countries=[factories.country("CL")])
+    first = client.get(reverse(name), {**query, "junk": "1"})
+    again = client.get(reverse(name), {**query, "junk": "2"})
+    assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit")
+    assert client.get(reverse(name), {reads: "2"}).get("X-Cache") != "hit"

@@ -162,3 +162,71 @@ def test_the_share_page_refuses_bad_input_without_an_error(editor_client):
     assert editor_client.post(share_page(draft), {"revoke": "x"}).status_code == 302
     assert ShareLink.objects.get().expires_at > timezone.now()
     assert editor_client.get(share_page(draft)).status_code == 200
+
+
+def sharelink_admin(action, *args):
+    return reverse(f"admin:iomcms_sharelink_{action}", args=args)
+
+
+def expiry_form(moment):
+    local = timezone.localtime(moment)
+    return {"expires_at_0": local.strftime("%Y-%m-%d"), "expires_at_1": local.strftime("%H:%M:%S")}
+
+
+def test_an_editor_cannot_set_a_share_link_to_last_beyond_the_cap(editor_client, editor):
+    link = ShareLink.create_for(factories.release(status=Status.DRAFT), editor)
+    expiry = link.expires_at
+
+    response = editor_client.post(
+        sharelink_admin("change", link.pk), expiry_form(timezone.now().replace(year=2099))
+    )
+
+    assert response.status_code == 200
+    assert "at most 30 days" in str(response.context["adminform"].form.errors)
+    link.refresh_from_db()
+    assert link.expires_at == expiry
+    # Within the cap, its maker may change it.
+    later = link.created_at + timedelta(days=20)
+    response = editor_client.post(sharelink_admin("change", link.pk), expiry_form(later))
+    assert response.status_code == 302
+    link.refresh_from_db()
+    assert link.expires_at.date() == later.date()
+
+
+def test_no_path_stores_a_share_link_beyond_the_cap(editor):
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    draft = factories.release(status=Status.DRAFT)
+    with pytest.raises(ValidationError):
+        ShareLink.create_for(draft, editor, days=365)
+    link = ShareLink.create_for(draft, editor)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ShareLink.objects.filter(pk=link.pk).update(
+            expires_at=link.created_at + timedelta(days=31)
+        )
+
+
+def test_only_its_maker_or_a_publisher_revokes_a_share_link(
+    editor_client, editor, publisher_client, client
+):
+    colleague = factories.user_in("Editors")
+    draft = factories.release(status=Status.DRAFT)
+    theirs = ShareLink.create_for(draft, colleague)
+    mine = ShareLink.create_for(draft, editor)
+
+    page = editor_client.get(share_page(draft)).content.decode()
+    assert f'name="revoke" value="{mine.pk}"' in page
+    assert f'name="revoke" value="{theirs.pk}"' not in page
+    assert editor_client.post(share_page(draft), {"revoke": theirs.pk}).status_code == 403
+    action = {"action": "revoke_selected", "_selected_action": [theirs.pk, mine.pk]}
+    editor_client.post(sharelink_admin("changelist"), action)
+    # Someone else's link stays, from the list's action too, and its page is read-only.
+    assert client.get(theirs.get_absolute_url()).status_code == 200
+    assert client.get(mine.get_absolute_url()).status_code == 200
+    far = expiry_form(theirs.created_at + timedelta(days=29))
+    assert editor_client.post(sharelink_admin("change", theirs.pk), far).status_code == 403
+
+    publisher_client.post(sharelink_admin("changelist"), action)
+    assert client.get(theirs.get_absolute_url()).status_code == 404
+    assert client.get(mine.get_absolute_url()).status_code == 404

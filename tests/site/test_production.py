@@ -136,11 +136,14 @@ def test_health_check_answers_when_database_and_cache_do(client):
     assert response.json() == {"database": "ok", "cache": "ok"}
 
 
-def test_health_check_fails_when_the_cache_does_not_answer(client):
-    with mock.patch("iomcms.views.cache.set", side_effect=ConnectionError("down")):
+@pytest.mark.parametrize("alias", ["default", "pages"])
+def test_health_check_fails_when_a_cache_does_not_answer(client, alias):
+    from django.core.cache import caches
+
+    with mock.patch.object(caches[alias], "set", side_effect=ConnectionError("down")):
         response = client.get(reverse("healthz"))
     assert response.status_code == 503
-    assert response.json()["cache"] == "error: ConnectionError"
+    assert response.json()["cache"] == f"error: ConnectionError ({alias})"
 
 
 @pytest.fixture
