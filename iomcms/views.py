@@ -1,5 +1,6 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
@@ -61,7 +62,19 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return countries_with_counts(Country.objects.select_related("region"))
+        """Countries by region, each region once: the one holding most countries (the
+        region this office serves) first, then by size and name, countries without a
+        region last; countries by name within their region."""
+        countries = countries_with_counts(Country.objects.select_related("region"))
+        sizes = Counter(country.region_id for country in countries)
+
+        def place(country):
+            region = country.region
+            if region is None:
+                return (True, 0, "", country.name)
+            return (False, -sizes[region.pk], region.name, country.name)
+
+        return sorted(countries, key=place)
 
 
 class CountryDetailView(DetailView):

@@ -211,6 +211,16 @@ def test_country_page_gathers_releases_projects_and_contacts(client, content):
     assert "1 project" in listing and "2 releases" in listing
 
 
+def test_where_we_work_names_each_region_once_with_its_countries_by_name(client):
+    html = page(client, reverse("site:countries"))
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+    assert headings == ["Latin America and the Caribbean", "North America", "Europe"]
+    sections = dict(zip(headings, html.split("<h2")[1:], strict=True))
+    caribbean = re.findall(r'<a href="/countries/[^"]+/">([^<]+)</a>', sections[headings[0]])
+    assert len(caribbean) == 33 and caribbean == sorted(caribbean)
+    assert caribbean[:2] == ["Antigua and Barbuda", "Argentina"]
+
+
 def test_search_groups_results_by_type_and_highlights(client, content):
     html = page(client, reverse("site:search") + "?q=migrant+children")
     assert "News releases" in html
