@@ -25,7 +25,7 @@ from .search import Hit, best_matches, highlight, words
 
 def countries_with_counts(countries):
     """`countries` (a list), each with how many published releases and projects it has,
-    counted from the lists' facet indexes."""
+    counted from the lists' facet indexes, and whether it has any (`has_content`)."""
     releases, projects = ReleaseFilter.current_index(), ProjectFilter.current_index()
     release_counts = releases.counts("country", releases.everything)
     project_counts = projects.counts("country", projects.everything)
@@ -33,6 +33,7 @@ def countries_with_counts(countries):
     for country in countries:
         country.release_count = release_counts.get(country.slug, 0)
         country.project_count = project_counts.get(country.slug, 0)
+        country.has_content = bool(country.release_count or country.project_count)
     return countries
 
 
@@ -51,7 +52,7 @@ class HomeView(TemplateView):
             countries=[
                 country
                 for country in countries_with_counts(Country.objects.order_by("name"))
-                if country.release_count or country.project_count
+                if country.has_content
             ],
             **kwargs,
         )

@@ -101,3 +101,28 @@ def test_feeds_date_an_undated_release_by_when_it_went_live_here_and_say_so(clie
     )
     entry = ET.fromstring(client.get(reverse("newsroom:feed_atom")).content).find(f"{ATOM}entry")
     assert entry.findtext(f"{ATOM}published") == "2026-03-03T10:00:00+00:00"
+
+
+def sitemap_locations(client):
+    response = client.get(reverse("sitemap"))
+    return {
+        loc.text
+        for loc in ET.fromstring(response.content).iter(
+            "{http://www.sitemaps.org/schemas/sitemap/0.9}loc"
+        )
+    }
+
+
+def test_country_pages_with_nothing_published_are_kept_out_of_search_engines(client, news):
+    peru, bolivia = factories.country("PE"), factories.country("BO")
+    factories.project(member_states=[peru])
+    factories.release("Draft about Bolivia", countries=[bolivia], status="draft")
+    locations = sitemap_locations(client)
+    for code in ("AR", "CL", "PE"):
+        assert f"http://testserver{factories.country(code).get_absolute_url()}" in locations
+    assert f"http://testserver{bolivia.get_absolute_url()}" not in locations
+    assert sum("/countries/" in location for location in locations) == 4  # and the list
+    noindex = '<meta name="robots" content="noindex">'
+    assert noindex in client.get(bolivia.get_absolute_url()).content.decode()
+    for country in (peru, factories.country("CL")):
+        assert noindex not in client.get(country.get_absolute_url()).content.decode()
