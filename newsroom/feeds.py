@@ -27,7 +27,7 @@ class ReleaseFeed(Feed):
         self.request = request
         filterset = ReleaseFilter(
             request.GET,
-            queryset=release_list_queryset("created_at", "updated_at"),
+            queryset=release_list_queryset("updated_at"),
             request=request,
         )
         if not filterset.is_valid():
