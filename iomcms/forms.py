@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.forms.renderers import Jinja2
 from markupsafe import Markup, escape
@@ -57,5 +59,16 @@ class PlainTextInput(PlainInputMixin, forms.TextInput):
     pass
 
 
+# What HTML accepts as the value of a number input.
+HTML_NUMBER = re.compile(r"-?(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
 class PlainNumberInput(PlainInputMixin, forms.NumberInput):
-    pass
+    """A number input. A value that is no number (typed into a URL) is not written back:
+    the input cannot hold it, and the error under the field says what was wrong."""
+
+    def format_value(self, value):
+        value = super().format_value(value)
+        if value is None or not HTML_NUMBER.fullmatch(str(value)):
+            return None
+        return value

@@ -5,6 +5,8 @@ from newsroom.sitemaps import ReleaseSitemap, StatementSitemap
 from projects.models import Country
 from projects.sitemaps import ProjectSitemap
 
+from .views import countries_with_counts
+
 
 class PageSitemap(Sitemap):
     changefreq = "daily"
@@ -24,10 +26,16 @@ class PageSitemap(Sitemap):
 
 
 class CountrySitemap(Sitemap):
+    """Country pages with something published about them; the others are `noindex`."""
+
     changefreq = "weekly"
 
     def items(self):
-        return Country.objects.order_by("name")
+        return [
+            country
+            for country in countries_with_counts(Country.objects.order_by("name"))
+            if country.has_content
+        ]
 
 
 SITEMAPS = {

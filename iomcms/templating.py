@@ -24,6 +24,7 @@ from django.utils.safestring import mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
 
+from . import seo
 from .teasers import teaser
 
 
@@ -58,7 +59,9 @@ class Template(jinja2_backend.Template):
 
 def environment(**options):
     env = jinja2.Environment(**options)
-    env.globals.update(url=url, static=static, querystring=querystring)
+    env.globals.update(
+        url=url, static=static, querystring=querystring, share_image=seo.SHARE_IMAGE
+    )
     env.filters.update(
         date=date,
         linebreaks=linebreaks,

@@ -1,5 +1,6 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
@@ -25,7 +26,7 @@ from .search import Hit, best_matches, highlight, words
 
 def countries_with_counts(countries):
     """`countries` (a list), each with how many published releases and projects it has,
-    counted from the lists' facet indexes."""
+    counted from the lists' facet indexes, and whether it has any (`has_content`)."""
     releases, projects = ReleaseFilter.current_index(), ProjectFilter.current_index()
     release_counts = releases.counts("country", releases.everything)
     project_counts = projects.counts("country", projects.everything)
@@ -33,6 +34,7 @@ def countries_with_counts(countries):
     for country in countries:
         country.release_count = release_counts.get(country.slug, 0)
         country.project_count = project_counts.get(country.slug, 0)
+        country.has_content = bool(country.release_count or country.project_count)
     return countries
 
 
@@ -51,7 +53,7 @@ class HomeView(TemplateView):
             countries=[
                 country
                 for country in countries_with_counts(Country.objects.order_by("name"))
-                if country.release_count or country.project_count
+                if country.has_content
             ],
             **kwargs,
         )
@@ -62,7 +64,19 @@ class CountryListView(ListView):
     context_object_name = "countries"
 
     def get_queryset(self):
-        return countries_with_counts(Country.objects.select_related("region"))
+        """Countries by region, each region once: the one holding most countries (the
+        region this office serves) first, then by size and name, countries without a
+        region last; countries by name within their region."""
+        countries = countries_with_counts(Country.objects.select_related("region"))
+        sizes = Counter(country.region_id for country in countries)
+
+        def place(country):
+            region = country.region
+            if region is None:
+                return (True, 0, "", country.name)
+            return (False, -sizes[region.pk], region.name, country.name)
+
+        return sorted(countries, key=place)
 
 
 class CountryDetailView(DetailView):

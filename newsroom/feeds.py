@@ -1,8 +1,11 @@
 """RSS and Atom feeds of the news, for the whole list or any filtered view of it."""
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
 
 from iomcms.teasers import teaser
 
@@ -13,7 +16,8 @@ FEED_LENGTH = 20
 
 
 class ReleaseFeed(Feed):
-    """The latest releases; the news list's query string (country, theme, year, q) narrows it."""
+    """The latest releases; the news list's query string (country, theme, year, q) narrows it.
+    A query the list would refuse (an unknown country, a year that is not one) is a 404."""
 
     description = (
         "News releases of IOM, the UN Migration agency, in Latin America and the Caribbean."
@@ -22,11 +26,14 @@ class ReleaseFeed(Feed):
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
-        return self.filterset_class(
+        filterset = self.filterset_class(
             request.GET,
-            queryset=release_list_queryset("go_live_at", "created_at", "updated_at"),
+            queryset=release_list_queryset("updated_at"),
             request=request,
         )
+        if not filterset.is_valid():
+            raise Http404("No such list of news.")
+        return filterset
 
     def title(self, filterset):
         values = filterset.active_values()
@@ -45,21 +52,37 @@ class ReleaseFeed(Feed):
         return reverse("newsroom:list") + (f"?{query}" if query else "")
 
     def items(self, filterset):
-        if not filterset.is_valid():
-            return []
         return filterset.qs[:FEED_LENGTH]
 
     def item_title(self, release):
         return release.title
 
     def item_description(self, release):
-        return release.summary or teaser(release.teaser, 60)
+        """HTML, as feed readers take a description: the release's dateline, then its
+        summary (or the opening of its body) as text, escaped like every editor's text."""
+        return format_html(
+            "<p>{}</p><p>{}</p>",
+            dateline(release),
+            release.summary or teaser(release.teaser, 60),
+        )
 
     def item_pubdate(self, release):
-        return release.go_live_at or release.created_at
+        # When the release went live on this site: every published release has that time.
+        return release.go_live_at
 
     def item_updateddate(self, release):
         return release.updated_at
+
+
+def dateline(release):
+    """Where and when, as the release's page shows it: the date the release states, else
+    the day it went live on this site, labelled as such (no date is made up)."""
+    if release.published_on:
+        when = formats.date_format(release.published_on, "j F Y")
+    else:
+        day = timezone.localtime(release.go_live_at)
+        when = f"Published on this site {formats.date_format(day, 'j F Y')}"
+    return " · ".join(part for part in (release.location, when) if part)
 
 
 class AtomReleaseFeed(ReleaseFeed):

@@ -16,7 +16,7 @@ NOT_SHOWN = ("search_vector", "source_values")
 
 # What a list item (includes/release_item.html) shows, and no more: a model instance costs
 # Django a step a column, and a time column a parse.
-LISTED = ("title", "slug", "location", "published_on", "summary")
+LISTED = ("title", "slug", "location", "published_on", "go_live_at", "summary")
 
 
 def release_list_queryset(*also):

@@ -6,7 +6,7 @@ import re
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from .conftest import screenshot
+from .conftest import SCREENSHOTS, screenshot
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -117,3 +117,31 @@ def test_release_page_prints_without_navigation(page, site):
     page.emulate_media(media="print")
     assert not page.get_by_role("navigation", name="Main").is_visible()
     assert page.get_by_role("heading", level=1).is_visible()
+
+
+def test_on_a_phone_filters_fold_so_the_first_project_shows_on_the_first_screen(page, site):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site + "/projects/?status=active&region=latin-america-and-the-caribbean")
+    fold = page.get_by_text("Filter projects (2 active)")
+    assert fold.is_visible()
+    assert not page.get_by_label("Project status").is_visible()
+    first = page.locator("article.item").first
+    assert first.bounding_box()["y"] + 40 < 844  # its title is on the first screen
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / "projects-phone-folded.png")
+
+    fold.click()  # open them, change one, and the list follows
+    page.get_by_label("Project status").select_option("")
+    page.get_by_role("button", name="Apply filters").click()
+    assert page.get_by_text("Filter projects (1 active)").is_visible()
+    assert page.get_by_test_id("project-count").inner_text() == "2"
+    page.get_by_text("Filter projects (1 active)").click()
+    page.screenshot(path=SCREENSHOTS / "projects-phone-open.png", full_page=True)
+
+
+def test_on_a_wide_screen_filters_are_open(page, site):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(site + "/news/")
+    assert page.get_by_label("Country").is_visible()
+    assert page.get_by_role("button", name="Apply filters").is_visible()
+    page.screenshot(path=SCREENSHOTS / "news-desktop-filters-open.png")

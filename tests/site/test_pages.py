@@ -2,8 +2,10 @@
 
 import json
 import re
-from datetime import date
+import struct
+from datetime import UTC, date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
@@ -111,13 +113,64 @@ def test_related_news_follows_every_change(client, content):
 
 
 def test_release_page_carries_news_article_structured_data(client, content):
-    html = page(client, content["release"].get_absolute_url())
-    data = json.loads(
-        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
-    )
+    data = structured_data(page(client, content["release"].get_absolute_url()))
     assert data["@type"] == "NewsArticle"
     assert data["headline"] == content["release"].title
     assert data["datePublished"] == "2015-08-21"
+
+
+def structured_data(html):
+    return json.loads(
+        re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)[1]
+    )
+
+
+def test_a_release_without_a_stated_date_says_when_it_went_live_here(client):
+    went_live = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+    release = factories.release("Undated", location="Panama City", go_live_at=went_live)
+    for url in (reverse("site:home"), reverse("newsroom:list"), release.get_absolute_url()):
+        assert (
+            'Panama City · Published on this site <time datetime="2026-03-03">3 March 2026</time>'
+            in page(client, url)
+        )
+    assert structured_data(page(client, release.get_absolute_url()))["datePublished"] == (
+        "2026-03-03T10:00:00+00:00"
+    )
+
+
+def test_a_stated_release_date_is_shown_unlabelled(client, content):
+    html = page(client, reverse("newsroom:list"))
+    assert 'El Salvador · <time datetime="2015-08-21">21 August 2015</time>' in html
+    assert (
+        "Published on this site" not in html.split("IOM, Partners Work")[1].split("</article>")[0]
+    )
+
+
+def test_release_structured_data_names_iom_as_author_and_publisher(client, content):
+    data = structured_data(page(client, content["release"].get_absolute_url()))
+    for role in ("author", "publisher"):
+        organization = data[role]
+        assert organization["@type"] == "Organization"
+        assert organization["name"] == "International Organization for Migration (IOM)"
+        assert organization["url"] == "https://www.iom.int/"
+        logo = organization["logo"]
+        assert logo["@type"] == "ImageObject"
+        assert logo["url"].startswith("http://testserver/") and logo["url"].endswith(".png")
+        assert (logo["width"], logo["height"]) == (1200, 630)
+
+
+def test_pages_share_a_raster_image_social_sites_can_show(client, content, settings):
+    html = page(client, content["release"].get_absolute_url())
+    image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
+    assert image.startswith("http://testserver/") and image.endswith(".png")
+    assert '<meta property="og:image:width" content="1200">' in html
+    assert '<meta property="og:image:height" content="630">' in html
+    assert '<meta property="og:image:alt" content="' in html
+    assert '<meta name="twitter:card" content="summary_large_image">' in html
+    path = Path(settings.BASE_DIR) / "iomcms" / "static" / image.split("/static/", 1)[1]
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", path.read_bytes()[16:24])
+    assert (width, height) == (1200, 630)
 
 
 def test_project_page_shows_every_field_with_currency_and_country_links(client, content):
@@ -156,6 +209,16 @@ def test_country_page_gathers_releases_projects_and_contacts(client, content):
     assert content["project"].title in argentina
     listing = page(client, reverse("site:countries"))
     assert "1 project" in listing and "2 releases" in listing
+
+
+def test_where_we_work_names_each_region_once_with_its_countries_by_name(client):
+    html = page(client, reverse("site:countries"))
+    headings = re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+    assert headings == ["Latin America and the Caribbean", "North America", "Europe"]
+    sections = dict(zip(headings, html.split("<h2")[1:], strict=True))
+    caribbean = re.findall(r'<a href="/countries/[^"]+/">([^<]+)</a>', sections[headings[0]])
+    assert len(caribbean) == 33 and caribbean == sorted(caribbean)
+    assert caribbean[:2] == ["Antigua and Barbuda", "Argentina"]
 
 
 def test_search_groups_results_by_type_and_highlights(client, content):

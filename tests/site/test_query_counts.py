@@ -23,7 +23,7 @@ LIST_PAGES = {
     # Each kind: a few matches from the search index, then those ranked (PostgreSQL) or
     # counted (SQLite); contacts are matched among the published ones kept in memory.
     "site:search": 6,
-    "sitemap": 8,
+    "sitemap": 7,
 }
 
 
