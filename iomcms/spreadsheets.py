@@ -365,6 +365,9 @@ class SpreadsheetResource(resources.ModelResource):
         if self.slug_from and not instance.slug:
             max_length = instance._meta.get_field("slug").max_length
             instance.slug = slugify(getattr(instance, self.slug_from) or "")[:max_length]
+        # Here, not with the other checks: a row that changes nothing is skipped before
+        # those run, and its key must still be known to the rows after it.
+        self.check_repeated(instance, errors)
         if errors:
             raise ValidationError(errors)
 
@@ -427,30 +430,45 @@ class SpreadsheetResource(resources.ModelResource):
         super().after_save_instance(instance, row, **kwargs)
         self._saved.append(instance)
 
+    def unique_values(self, instance, errors):
+        """(attribute, value, comparable value) of each unique field the row has."""
+        for attribute, normalise in self.unique_fields.items():
+            value = getattr(instance, attribute)
+            if value and attribute not in errors:
+                yield attribute, value, normalise(str(value).strip())
+
+    def check_repeated(self, instance, errors):
+        """Two rows of one file with the same key, slug or other unique value are an error,
+        whatever they hold. A repeated key is the only error told: the row's other values
+        are the same record's."""
+        repeated = {}
+        for attribute, value, key in self.unique_values(instance, errors):
+            seen = self._seen[attribute]
+            if key in seen:
+                repeated[attribute] = [f'"{value}" is also on row {seen[key]} of this file.']
+            seen.setdefault(key, self.row_number)
+        key_attribute = self.fields[self.get_import_id_fields()[0]].attribute
+        if key_attribute in repeated:
+            repeated = {key_attribute: repeated[key_attribute]}
+        errors.update(repeated)
+
     def check_unique(self, instance, errors):
+        """A unique value another record in the database already has is an error."""
         if self._taken is None:
             model = self._meta.model
             self._taken = {
                 attribute: {
-                    normalise(str(value)): pk
+                    normalise(str(value).strip()): pk
                     for pk, value in model.objects.exclude(**{attribute: ""}).values_list(
                         "pk", attribute
                     )
                 }
                 for attribute, normalise in self.unique_fields.items()
             }
-        for attribute, normalise in self.unique_fields.items():
-            value = getattr(instance, attribute)
-            if not value or attribute in errors:
-                continue
-            key = normalise(str(value))
-            noun = instance._meta.verbose_name
-            seen = self._seen[attribute]
-            if key in seen:
-                errors[attribute] = [f'"{value}" is also on row {seen[key]} of this file.']
-            elif self._taken[attribute].get(key, instance.pk) != instance.pk:
+        for attribute, value, key in self.unique_values(instance, errors):
+            if self._taken[attribute].get(key, instance.pk) != instance.pk:
+                noun = instance._meta.verbose_name
                 errors[attribute] = [f'Another {noun} already has "{value}".']
-            seen.setdefault(key, self.row_number)
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         """django-import-export's, writing through `bulk.insert`."""

@@ -130,6 +130,22 @@ def test_a_preview_with_errors_names_row_and_column_and_offers_no_confirmation(
     assert not Project.objects.exists()
 
 
+def test_a_preview_refuses_a_repeated_projects_id_though_its_first_row_is_unchanged(
+    publisher_client,
+):
+    factories.project("Roads", project_code="PO.2", budget_usd=200)
+
+    response = upload(
+        publisher_client, b"Projects ID,Title,Budget (USD)\nPO.2,Roads,200\nPO.2,Roads,999\n"
+    )
+
+    html = response.content.decode()
+    assert "1 with errors" in html
+    assert "&quot;PO.2&quot; is also on row 1 of this file." in html
+    assert response.context.get("confirm_form") is None
+    assert Project.objects.get().budget_usd == 200
+
+
 def test_a_file_in_the_wrong_encoding_is_refused_with_the_reason(publisher_client):
     response = upload(publisher_client, "Projects ID,Title\nPO.1,Perú\n".encode("latin-1"))
 
