@@ -6,6 +6,7 @@
   misses a required column or has one nobody knows. Each row's errors name the column.
   Two rows with the same natural key (or slug, or other unique value) are an error. Any error
   rolls the whole import back.
+- Preview: each row as it will be, long text folded, changes marked (`spreadsheet_preview`).
 - Speed: related records and existing rows are loaded once per import, uniqueness is checked
   in memory, rows are inserted in batches, many-to-many links and versions are written in
   bulk after the rows (see `bulk`), and versions are made from the rows as written.
@@ -29,6 +30,7 @@ from .bulk import insert, replace_links
 from .publishing import Status
 from .revisions import edited_since, record_versions_as_written
 from .search import Language
+from .spreadsheet_preview import PreviewDiff, PreviewResult
 from .spreadsheet_widgets import (
     ChoiceWidget,
     IsoDateTimeWidget,
@@ -224,6 +226,14 @@ class SpreadsheetResource(resources.ModelResource):
         self.progress = progress
         self.columns = {field.attribute: field.column_name for field in self.fields.values()}
 
+    @classmethod
+    def get_result_class(cls):
+        return PreviewResult
+
+    @classmethod
+    def get_diff_class(cls):
+        return PreviewDiff
+
     # -- querying -------------------------------------------------------------------------
 
     def get_queryset(self):
@@ -246,6 +256,11 @@ class SpreadsheetResource(resources.ModelResource):
         )
 
     # -- export ---------------------------------------------------------------------------
+
+    def after_export(self, queryset, dataset, **kwargs):
+        # The sheet of an XLSX file is named after what it holds, "Projects" say.
+        dataset.title = self._meta.name or self._meta.model._meta.verbose_name_plural.capitalize()
+        super().after_export(queryset, dataset, **kwargs)
 
     def export_field(self, field, instance, **kwargs):
         value = super().export_field(field, instance, **kwargs)

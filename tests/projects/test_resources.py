@@ -308,6 +308,15 @@ def test_the_command_refuses_a_repeated_key_even_when_its_first_row_is_unchanged
     assert Project.objects.get().budget_usd == 100
 
 
+def test_the_command_exports_a_workbook_whose_sheet_is_named_after_what_it_holds(tmp_path):
+    factories.project("Roads", project_code="PO.1")
+    path = tmp_path / "projects.xlsx"
+
+    call_command("export_spreadsheet", "projects", "-o", str(path), stderr=io.StringIO())
+
+    assert openpyxl.load_workbook(path).active.title == "Projects"
+
+
 def test_the_command_refuses_a_file_that_is_not_utf8(tmp_path):
     path = tmp_path / "projects.csv"
     path.write_bytes("Projects ID,Title\nPO.1,Proyecto en Perú\n".encode("latin-1"))
