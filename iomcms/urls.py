@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from .sitemaps import SITEMAPS
+from .timezones import my_time_zone
 from .views import healthz
 from .workflow_views import coming_up
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("", include("newsroom.urls")),
     path("", include("projects.urls")),
     path("admin/coming-up/", admin.site.admin_view(coming_up), name="coming_up"),
+    path("admin/my-time-zone/", admin.site.admin_view(my_time_zone), name="my_time_zone"),
     path("admin/", admin.site.urls),
     path("preview/", include("iomcms.preview_urls")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
