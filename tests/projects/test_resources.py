@@ -185,11 +185,14 @@ def test_a_duplicate_projects_id_is_an_error_never_a_merge():
     assert not Project.objects.exists()
 
 
-@pytest.mark.parametrize("changed_row", [1, 0], ids=["later row changes", "first row changes"])
-def test_a_repeated_projects_id_is_an_error_whatever_the_rows_hold(changed_row):
+@pytest.mark.parametrize(
+    "changed_rows", [[1], [0], [], [0, 1]], ids=["later", "first", "neither", "both"]
+)
+def test_a_repeated_projects_id_is_an_error_whatever_the_rows_hold(changed_rows):
     factories.project("Roads", project_code="PO.1", budget_usd=100)
     rows = [{"Projects ID": "PO.1", "Title": "Roads", "Budget (USD)": "100"} for _ in range(2)]
-    rows[changed_row]["Budget (USD)"] = "999"
+    for index in changed_rows:
+        rows[index]["Budget (USD)"] = "999"
 
     result = ProjectResource().import_data(dataset_of(rows))
 

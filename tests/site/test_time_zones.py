@@ -1,10 +1,12 @@
 """Editors in five time zones: each reads and types the admin's times in their own zone (the
 office's until they choose), every stamp says its zone, and the moment stored is the same."""
 
+import io
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -13,8 +15,10 @@ from reversion.models import Version
 from iomcms.models import EditorTimeZone
 from iomcms.publishing import Status
 from newsroom.models import NewsRelease
+from projects.models import Project
 from tests import factories
 from tests.site.test_editing import release_form
+from tests.site.test_import_export_admin import upload
 from tests.site.test_revisions import admin_url
 
 pytestmark = pytest.mark.django_db
@@ -122,3 +126,25 @@ def test_a_public_visitor_keeps_the_site_zone_and_no_session_is_read(client):
 
     assert response.status_code == 200
     assert "Cookie" not in response.get("Vary", "")
+
+
+def test_a_spreadsheet_time_without_an_offset_reads_alike_in_the_admin_and_the_command(
+    publisher_client, tmp_path
+):
+    choose_zone(publisher_client, "America/Mexico_City")
+    content = "Projects ID,Title,Go-live time\nPO.{n},Roads {n},2030-05-01T09:00:00\n"
+    path = tmp_path / "projects.csv"
+    path.write_text(content.format(n=2))
+
+    preview = upload(publisher_client, content.format(n=1).encode())
+    publisher_client.post(
+        reverse("admin:projects_project_process_import"),
+        {**preview.context["confirm_form"].initial, "confirm": "1"},
+    )
+    call_command("import_spreadsheet", "projects", str(path), stdout=io.StringIO())
+
+    in_the_site_zone = datetime(2030, 5, 1, 9, 0, tzinfo=UTC)
+    assert list(Project.objects.order_by("project_code").values_list("go_live_at", flat=True)) == [
+        in_the_site_zone,
+        in_the_site_zone,
+    ]
