@@ -90,6 +90,25 @@ def test_history_stamps_say_their_zone(editor_client):
     assert f">{stamp}<" in history
 
 
+def test_change_log_stamps_read_in_the_publishers_zone_with_its_abbreviation(
+    publisher_client,
+):
+    release = factories.release(title="Before", status=Status.DRAFT)
+    saved = publisher_client.post(
+        admin_url(release, "change"), release_form([], slug=release.slug, status=Status.DRAFT)
+    )
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    choose_zone(publisher_client, "America/Santo_Domingo")
+
+    log = publisher_client.get(reverse("admin:iomcms_change_changelist")).content.decode()
+
+    saved_at = Version.objects.get_for_object(release).get().revision.date_created
+    with timezone.override(ZoneInfo("America/Santo_Domingo")):
+        stamp = date_format(timezone.localtime(saved_at), "DATETIME_FORMAT")
+    assert stamp.endswith(" AST")
+    assert f">{stamp}<" in log
+
+
 def test_an_editor_chooses_a_zone_from_a_link_on_every_admin_page(editor_client, editor):
     index = editor_client.get(reverse("admin:index")).content.decode()
     assert reverse("my_time_zone") in index
