@@ -12,6 +12,7 @@ from functools import cache
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -66,6 +67,12 @@ class EditorTimeZoneMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        if settings.OFFICE_TIME_ZONE not in known_zones():
+            # Loudly, as the server starts, not on each editor's first page.
+            raise ImproperlyConfigured(
+                f'OFFICE_TIME_ZONE "{settings.OFFICE_TIME_ZONE}" is not a time zone such as '
+                '"America/Costa_Rica".'
+            )
 
     def __call__(self, request):
         if not self.is_staff(request):

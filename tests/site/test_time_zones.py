@@ -6,6 +6,7 @@ from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from reversion.models import Version
 
 from iomcms.models import EditorTimeZone
 from iomcms.publishing import Status
+from iomcms.timezones import EditorTimeZoneMiddleware
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories
@@ -167,3 +169,10 @@ def test_a_spreadsheet_time_without_an_offset_reads_alike_in_the_admin_and_the_c
         in_the_site_zone,
         in_the_site_zone,
     ]
+
+
+def test_an_office_zone_that_does_not_exist_stops_the_server_with_its_name(settings):
+    settings.OFFICE_TIME_ZONE = "America/Atlantis"
+
+    with pytest.raises(ImproperlyConfigured, match='"America/Atlantis" is not a time zone'):
+        EditorTimeZoneMiddleware(lambda request: None)
