@@ -68,6 +68,8 @@ def test_a_preview_folds_long_text_and_shows_a_budget_as_old_and_new(
     assert rows.count() == 2
     heights = [rows.nth(index).bounding_box()["height"] for index in range(2)]
     assert max(heights) < 150
+    # The wide table scrolls in its own box; the page keeps the window's width.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     updated = rows.nth(0)
     assert "100,000 → 125,000" in updated.inner_text().replace("\n", " ")
     description = updated.locator("details").first
