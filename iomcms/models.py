@@ -169,3 +169,30 @@ class Change(Version):
         ordering = ["-revision__date_created", "-pk"]
         verbose_name = _("change")
         verbose_name_plural = _("change log")
+
+
+class EditorTimeZone(models.Model):
+    """The time zone a member of staff reads and types times in, in the admin; without one,
+    the office's (`OFFICE_TIME_ZONE`). Times are stored in UTC whatever the zone."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="time_zone",
+    )
+    name = models.CharField(
+        _("time zone"),
+        max_length=64,
+        help_text=_(
+            "The admin shows times in this zone, and reads the times you type in it, "
+            'as the tz database names it ("America/Costa_Rica").'
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("time zone")
+        verbose_name_plural = _("time zones")
+
+    def __str__(self):
+        return self.name

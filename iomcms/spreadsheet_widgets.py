@@ -97,7 +97,8 @@ class IsoDateWidget(widgets.Widget):
 
 class IsoDateTimeWidget(widgets.Widget):
     """Times as ISO 8601 in UTC, e.g. 2024-05-01T09:00:00+00:00; without an offset, the
-    site's time zone."""
+    site's time zone (`TIME_ZONE`), never the zone of whoever imports the file, so the admin
+    and the command line read one file alike."""
 
     def clean(self, value, row=None, **kwargs):
         if is_blank(value):
@@ -110,7 +111,7 @@ class IsoDateTimeWidget(widgets.Widget):
                     f'"{value}" is not a time written as YYYY-MM-DDTHH:MM:SS+00:00.'
                 ) from None
         if timezone.is_naive(value):
-            value = timezone.make_aware(value)
+            value = timezone.make_aware(value, timezone.get_default_timezone())
         return value
 
     def render(self, value, obj=None, **kwargs):

@@ -6,6 +6,7 @@
   misses a required column or has one nobody knows. Each row's errors name the column.
   Two rows with the same natural key (or slug, or other unique value) are an error. Any error
   rolls the whole import back.
+- Preview: each row as it will be, long text folded, changes marked (`spreadsheet_preview`).
 - Speed: related records and existing rows are loaded once per import, uniqueness is checked
   in memory, rows are inserted in batches, many-to-many links and versions are written in
   bulk after the rows (see `bulk`), and versions are made from the rows as written.
@@ -29,6 +30,7 @@ from .bulk import insert, replace_links
 from .publishing import Status
 from .revisions import edited_since, record_versions_as_written
 from .search import Language
+from .spreadsheet_preview import PreviewDiff, PreviewResult
 from .spreadsheet_widgets import (
     ChoiceWidget,
     IsoDateTimeWidget,
@@ -224,6 +226,14 @@ class SpreadsheetResource(resources.ModelResource):
         self.progress = progress
         self.columns = {field.attribute: field.column_name for field in self.fields.values()}
 
+    @classmethod
+    def get_result_class(cls):
+        return PreviewResult
+
+    @classmethod
+    def get_diff_class(cls):
+        return PreviewDiff
+
     # -- querying -------------------------------------------------------------------------
 
     def get_queryset(self):
@@ -246,6 +256,11 @@ class SpreadsheetResource(resources.ModelResource):
         )
 
     # -- export ---------------------------------------------------------------------------
+
+    def after_export(self, queryset, dataset, **kwargs):
+        # The sheet of an XLSX file is named after what it holds, "Projects" say.
+        dataset.title = self._meta.name or self._meta.model._meta.verbose_name_plural.capitalize()
+        super().after_export(queryset, dataset, **kwargs)
 
     def export_field(self, field, instance, **kwargs):
         value = super().export_field(field, instance, **kwargs)
@@ -365,6 +380,9 @@ class SpreadsheetResource(resources.ModelResource):
         if self.slug_from and not instance.slug:
             max_length = instance._meta.get_field("slug").max_length
             instance.slug = slugify(getattr(instance, self.slug_from) or "")[:max_length]
+        # Here, not with the other checks: a row that changes nothing is skipped before
+        # those run, and its key must still be known to the rows after it.
+        self.check_repeated(instance, errors)
         if errors:
             raise ValidationError(errors)
 
@@ -427,30 +445,45 @@ class SpreadsheetResource(resources.ModelResource):
         super().after_save_instance(instance, row, **kwargs)
         self._saved.append(instance)
 
+    def unique_values(self, instance, errors):
+        """(attribute, value, comparable value) of each unique field the row has."""
+        for attribute, normalise in self.unique_fields.items():
+            value = getattr(instance, attribute)
+            if value and attribute not in errors:
+                yield attribute, value, normalise(str(value).strip())
+
+    def check_repeated(self, instance, errors):
+        """Two rows of one file with the same key, slug or other unique value are an error,
+        whatever they hold. A repeated key is the only error told: the row's other values
+        are the same record's."""
+        repeated = {}
+        for attribute, value, key in self.unique_values(instance, errors):
+            seen = self._seen[attribute]
+            if key in seen:
+                repeated[attribute] = [f'"{value}" is also on row {seen[key]} of this file.']
+            seen.setdefault(key, self.row_number)
+        key_attribute = self.fields[self.get_import_id_fields()[0]].attribute
+        if key_attribute in repeated:
+            repeated = {key_attribute: repeated[key_attribute]}
+        errors.update(repeated)
+
     def check_unique(self, instance, errors):
+        """A unique value another record in the database already has is an error."""
         if self._taken is None:
             model = self._meta.model
             self._taken = {
                 attribute: {
-                    normalise(str(value)): pk
+                    normalise(str(value).strip()): pk
                     for pk, value in model.objects.exclude(**{attribute: ""}).values_list(
                         "pk", attribute
                     )
                 }
                 for attribute, normalise in self.unique_fields.items()
             }
-        for attribute, normalise in self.unique_fields.items():
-            value = getattr(instance, attribute)
-            if not value or attribute in errors:
-                continue
-            key = normalise(str(value))
-            noun = instance._meta.verbose_name
-            seen = self._seen[attribute]
-            if key in seen:
-                errors[attribute] = [f'"{value}" is also on row {seen[key]} of this file.']
-            elif self._taken[attribute].get(key, instance.pk) != instance.pk:
+        for attribute, value, key in self.unique_values(instance, errors):
+            if self._taken[attribute].get(key, instance.pk) != instance.pk:
+                noun = instance._meta.verbose_name
                 errors[attribute] = [f'Another {noun} already has "{value}".']
-            seen.setdefault(key, self.row_number)
 
     def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
         """django-import-export's, writing through `bulk.insert`."""

@@ -5,6 +5,7 @@ from django.views.generic import TemplateView
 
 from .query import reads_query
 from .sitemaps import SITEMAPS
+from .timezones import my_time_zone
 from .views import healthz
 from .workflow_views import coming_up
 
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include("newsroom.urls")),
     path("", include("projects.urls")),
     path("admin/coming-up/", admin.site.admin_view(coming_up), name="coming_up"),
+    path("admin/my-time-zone/", admin.site.admin_view(my_time_zone), name="my_time_zone"),
     path("admin/", admin.site.urls),
     path("preview/", include("iomcms.preview_urls")),
     path("sitemap.xml", reads_query("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),

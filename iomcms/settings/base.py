@@ -22,6 +22,8 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, so that its templates (admin/base_site.html) override the admin's.
+    "iomcms",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -35,7 +37,6 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
-    "iomcms",
     "projects",
     "newsroom",
 ]
@@ -51,6 +52,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "iomcms.timezones.EditorTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -195,6 +197,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
+# Staff read and type times in the admin in their own time zone (iomcms.timezones); until
+# they choose one, in the regional office's (San José, Costa Rica). Times are stored in UTC.
+OFFICE_TIME_ZONE = env.str("OFFICE_TIME_ZONE", default="America/Costa_Rica")
+# Dates and times read as Django's own formats, with the time zone after a time.
+FORMAT_MODULE_PATH = ["iomcms.formats"]
 USE_I18N = True
 USE_TZ = True
 

@@ -1,6 +1,8 @@
 """Contact, office and release spreadsheets: natural keys, and no records made on the side."""
 
 import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from iomcms.spreadsheets import CSV, load_dataset, result_errors
 from newsroom.models import Contact, NewsRelease, Office, Theme
@@ -28,6 +30,22 @@ def test_two_rows_with_one_e_mail_are_an_error():
 
     assert result_errors(result) == [(2, "E-mail", '"A@iom.int" is also on row 1 of this file.')]
     assert not Contact.objects.exists()
+
+
+def test_a_repeated_release_slug_is_an_error_though_its_first_row_changes_nothing(tmp_path):
+    factories.release("Rescue at sea", body="Text.")
+    path = tmp_path / "releases.csv"
+    path.write_text(
+        "Slug,Title,Body\nrescue-at-sea,Rescue at sea,Text.\nrescue-at-sea,Rescue at sea,Other.\n"
+    )
+
+    with pytest.raises(CommandError) as failure:
+        call_command("import_spreadsheet", "releases", str(path))
+
+    assert (
+        'releases.csv, row 2, column "Slug": "rescue-at-sea" is also on row 1 of this file.'
+    ) in str(failure.value)
+    assert NewsRelease.objects.get().body == "Text."
 
 
 def test_an_unknown_office_theme_or_country_is_a_row_error_not_a_new_record():

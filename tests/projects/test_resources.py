@@ -185,6 +185,21 @@ def test_a_duplicate_projects_id_is_an_error_never_a_merge():
     assert not Project.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "changed_rows", [[1], [0], [], [0, 1]], ids=["later", "first", "neither", "both"]
+)
+def test_a_repeated_projects_id_is_an_error_whatever_the_rows_hold(changed_rows):
+    factories.project("Roads", project_code="PO.1", budget_usd=100)
+    rows = [{"Projects ID": "PO.1", "Title": "Roads", "Budget (USD)": "100"} for _ in range(2)]
+    for index in changed_rows:
+        rows[index]["Budget (USD)"] = "999"
+
+    result = ProjectResource().import_data(dataset_of(rows))
+
+    assert result_errors(result) == [(2, "Projects ID", '"PO.1" is also on row 1 of this file.')]
+    assert Project.objects.get().budget_usd == 100
+
+
 def test_errors_name_the_row_and_column():
     rows = project_rows(
         3,
@@ -280,6 +295,29 @@ def test_the_command_fails_naming_file_row_and_column(tmp_path):
 
     assert 'projects.csv, row 2, column "Start": "soon" is not a number.' in str(failure.value)
     assert not Project.objects.exists()
+
+
+def test_the_command_refuses_a_repeated_key_even_when_its_first_row_is_unchanged(tmp_path):
+    factories.project("Roads", project_code="PO.1", budget_usd=100)
+    path = tmp_path / "projects.csv"
+    path.write_text("Projects ID,Title,Budget (USD)\nPO.1,Roads,100\nPO.1,Roads,999\n")
+
+    with pytest.raises(CommandError) as failure:
+        call_command("import_spreadsheet", "projects", str(path))
+
+    assert (
+        'projects.csv, row 2, column "Projects ID": "PO.1" is also on row 1 of this file.'
+    ) in str(failure.value)
+    assert Project.objects.get().budget_usd == 100
+
+
+def test_the_command_exports_a_workbook_whose_sheet_is_named_after_what_it_holds(tmp_path):
+    factories.project("Roads", project_code="PO.1")
+    path = tmp_path / "projects.xlsx"
+
+    call_command("export_spreadsheet", "projects", "-o", str(path), stderr=io.StringIO())
+
+    assert openpyxl.load_workbook(path).active.title == "Projects"
 
 
 def test_the_command_refuses_a_file_that_is_not_utf8(tmp_path):

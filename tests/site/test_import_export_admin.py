@@ -1,8 +1,10 @@
 """Spreadsheets in the admin: who sees the buttons, the preview an editor confirms, exports
 that follow the changelist, and files that are refused with a reason."""
 
+import io
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +12,7 @@ from django.test import Client, override_settings
 from django.urls import reverse
 
 from iomcms.spreadsheets import FORMATS
+from newsroom.resources import RESOURCES
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests import factories
@@ -117,6 +120,69 @@ def test_a_publisher_sees_totals_and_a_diff_then_confirms(publisher_client):
     assert Project.objects.get(project_code="PO.1").title == "Water for <b>Lima</b>"
 
 
+def test_a_preview_shows_a_changed_number_as_old_and_new_not_character_by_character(
+    publisher_client,
+):
+    factories.project("Roads", project_code="PO.2", budget_usd=Decimal("1250000.50"))
+
+    preview = upload(publisher_client, b"Projects ID,Title,Budget (USD)\nPO.2,Roads,1300000\n")
+
+    assert "<del>1,250,000.50</del> → <ins>1,300,000</ins>" in preview.content.decode()
+
+
+def test_a_preview_folds_a_long_text_to_its_first_words_and_marks_changed_words(
+    publisher_client,
+):
+    old = "Border officials in three provinces learn to register arrivals. " * 10
+    factories.project("Roads", project_code="PO.2", description=old)
+    new = old.replace("three provinces", "four provinces", 1)
+
+    preview = upload(
+        publisher_client, f'Projects ID,Title,Description\nPO.2,Roads,"{new}"\n'.encode()
+    )
+
+    [cell] = [
+        cell for cell in preview.context["result"].valid_rows()[0].diff if "<details" in cell
+    ]
+    summary = cell[cell.index("<summary>") + 9 : cell.index("</summary>")]
+    assert summary.startswith("Border officials in four provinces learn")
+    assert len(summary) < 200 and summary.endswith("(1 change)</span>")
+    assert "<del>three</del> <ins>four</ins>" in cell
+
+
+def test_a_row_with_errors_shows_its_long_text_folded(publisher_client):
+    description = "A long description of the project. " * 20
+
+    preview = upload(
+        publisher_client,
+        f'Projects ID,Title,Description,Budget (USD)\nPO.2,Roads,"{description}",lots\n'.encode(),
+    )
+
+    [row] = preview.context["result"].invalid_rows
+    assert '<details class="import-cell">' in preview.content.decode()
+    assert any(str(value).startswith('<details class="import-cell">') for value in row.values)
+
+
+@pytest.mark.parametrize(
+    ("name", "url", "sheet"),
+    [
+        ("projects", EXPORT_URL, "Projects"),
+        ("releases", "admin:newsroom_newsrelease_export", "News releases"),
+    ],
+)
+def test_an_exported_workbook_names_its_sheet_after_what_it_holds(editor_client, name, url, sheet):
+    factories.project("Roads", project_code="PO.1")
+    factories.release("Rescue at sea")
+    resource = RESOURCES[name]
+    fields = {f"{resource.__name__.lower()}_{f}": "on" for f in resource().get_export_order()}
+
+    response = editor_client.post(
+        reverse(url), {"format": FORMAT_INDEX["xlsx"], "resource": "0", **fields}
+    )
+
+    assert openpyxl.load_workbook(io.BytesIO(response.content)).active.title == sheet
+
+
 def test_a_preview_with_errors_names_row_and_column_and_offers_no_confirmation(
     publisher_client,
 ):
@@ -128,6 +194,22 @@ def test_a_preview_with_errors_names_row_and_column_and_offers_no_confirmation(
     assert "Budget (USD)" in html
     assert response.context.get("confirm_form") is None
     assert not Project.objects.exists()
+
+
+def test_a_preview_refuses_a_repeated_projects_id_though_its_first_row_is_unchanged(
+    publisher_client,
+):
+    factories.project("Roads", project_code="PO.2", budget_usd=200)
+
+    response = upload(
+        publisher_client, b"Projects ID,Title,Budget (USD)\nPO.2,Roads,200\nPO.2,Roads,999\n"
+    )
+
+    html = response.content.decode()
+    assert "1 with errors" in html
+    assert "&quot;PO.2&quot; is also on row 1 of this file." in html
+    assert response.context.get("confirm_form") is None
+    assert Project.objects.get().budget_usd == 200
 
 
 def test_a_file_in_the_wrong_encoding_is_refused_with_the_reason(publisher_client):
