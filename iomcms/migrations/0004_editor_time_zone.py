@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('auth', '0012_alter_user_first_name_max_length'),
-        ('iomcms', '0002_workflow_permissions'),
+        ('iomcms', '0003_share_link_expiry_cap'),
     ]
 
     operations = [
