@@ -117,7 +117,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # the write lock when it begins (IMMEDIATE): one that read first and then asked for
     # it would fail at once with "database is locked" whenever another writer held it,
     # since waiting could deadlock. A writer waits up to `timeout` seconds for the lock:
-    # 4 editors saving 15 times each during public reads had 7 of 60 saves fail
+    # 4 editors saving 15 times each during public reads had 44-51 of 60 saves fail
     # without these, none with them (bench/concurrent_saves.py).
     options.setdefault("init_command", "PRAGMA cache_size = -32000; PRAGMA journal_mode = WAL")
     options.setdefault("transaction_mode", "IMMEDIATE")

@@ -21,7 +21,7 @@ from projects.models import Project
 from tests import factories
 from tests.site.test_editing import release_form
 from tests.site.test_import_export_admin import upload
-from tests.site.test_revisions import admin_url
+from tests.site.test_revisions import admin_url, edit_token
 
 pytestmark = pytest.mark.django_db
 
@@ -81,11 +81,12 @@ def test_until_they_choose_editors_see_the_office_zone(editor_client, settings):
 def test_history_stamps_say_their_zone(editor_client):
     release = factories.release(title="Before", status=Status.DRAFT)
     choose_zone(editor_client, "America/Lima")
-    editor_client.post(admin_url(release, "change"), release_form([], slug=release.slug))
+    data = release_form([], slug=release.slug, edit_token=edit_token(editor_client, release))
+    editor_client.post(admin_url(release, "change"), data)
 
     history = editor_client.get(admin_url(release, "history")).content.decode()
 
-    saved_at = Version.objects.get_for_object(release).get().revision.date_created
+    saved_at = Version.objects.get_for_object(release).first().revision.date_created
     with timezone.override(ZoneInfo("America/Lima")):
         stamp = date_format(timezone.localtime(saved_at), "DATETIME_FORMAT")
     assert stamp.endswith(" -05")  # Lima's zone has no abbreviation: its offset
@@ -96,15 +97,19 @@ def test_change_log_stamps_read_in_the_publishers_zone_with_its_abbreviation(
     publisher_client,
 ):
     release = factories.release(title="Before", status=Status.DRAFT)
-    saved = publisher_client.post(
-        admin_url(release, "change"), release_form([], slug=release.slug, status=Status.DRAFT)
+    data = release_form(
+        [],
+        slug=release.slug,
+        status=Status.DRAFT,
+        edit_token=edit_token(publisher_client, release),
     )
+    saved = publisher_client.post(admin_url(release, "change"), data)
     assert saved.status_code == 302, saved.context["adminform"].form.errors
     choose_zone(publisher_client, "America/Santo_Domingo")
 
     log = publisher_client.get(reverse("admin:iomcms_change_changelist")).content.decode()
 
-    saved_at = Version.objects.get_for_object(release).get().revision.date_created
+    saved_at = Version.objects.get_for_object(release).first().revision.date_created
     with timezone.override(ZoneInfo("America/Santo_Domingo")):
         stamp = date_format(timezone.localtime(saved_at), "DATETIME_FORMAT")
     assert stamp.endswith(" AST")
