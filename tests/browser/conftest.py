@@ -3,12 +3,14 @@
 import importlib
 import os
 import shutil
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.urls import reverse
 
 from projects.models import ProjectStatus, Region
 from tests import factories
@@ -84,6 +86,35 @@ def restore_countries():
     test; put back the reference countries the migrations install."""
     migration = importlib.import_module("projects.migrations.0002_regions_and_countries")
     migration.add_countries(apps, None)
+
+
+def restore_groups():
+    """Transactional tests empty the database: put the editorial groups and their rights
+    back, as the migrations made them."""
+    importlib.import_module("newsroom.migrations.0002_editorial_groups").create_groups(apps, None)
+    importlib.import_module("newsroom.migrations.0007_import_export_permissions").grant(apps, None)
+
+
+@contextmanager
+def signed_in(browser, live_server, group, username):
+    """A browser context signed in to the admin as a new member of `group`: yields the
+    context, its first page (on the admin home) and the user."""
+    restore_groups()
+    user = factories.user_in(group, username=username)
+    user.set_password("a-long-test-password")
+    user.save()
+    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", username)
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.wait_for_url("**/admin/")
+    try:
+        yield context, page, user
+    finally:
+        context.close()
 
 
 def screenshot(page, name):

@@ -1,42 +1,21 @@
 """An editor in a real browser: two tabs on one release, both saved; the second tab is
 refused with what changed, and keeps what was typed in it."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 from django.urls import reverse
 
 from iomcms.publishing import Status
 from tests import factories
 
-from .conftest import screenshot
+from .conftest import screenshot, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def editors_group():
-    """Transactional tests empty the database: put the Editors group back."""
-    migration = importlib.import_module("newsroom.migrations.0002_editorial_groups")
-    migration.create_groups(apps, None)
-
-
 @pytest.fixture
 def logged_in_context(browser, live_server):
-    editors_group()
-    editor = factories.user_in("Editors", username="ana")
-    editor.set_password("a-long-test-password")
-    editor.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "ana")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    yield context
-    context.close()
+    with signed_in(browser, live_server, "Editors", "ana") as (context, _page, _user):
+        yield context
 
 
 def test_an_editor_saving_two_tabs_sees_the_conflict_and_keeps_the_text(

@@ -1,15 +1,12 @@
 """A Publisher previews a project spreadsheet in a real browser: a long description folds
 to its first words, a changed budget reads old → new, and each row stays a row's height."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 from django.urls import reverse
 
 from tests import factories
 
-from .conftest import screenshot
+from .conftest import screenshot, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,22 +19,8 @@ DESCRIPTION = " ".join(
 
 @pytest.fixture
 def publisher_page(browser, live_server):
-    # Transactional tests empty the database: put the Publishers group and its rights back.
-    importlib.import_module("newsroom.migrations.0002_editorial_groups").create_groups(apps, None)
-    importlib.import_module("newsroom.migrations.0007_import_export_permissions").grant(apps, None)
-    publisher = factories.user_in("Publishers", username="pia")
-    publisher.set_password("a-long-test-password")
-    publisher.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "pia")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    yield page
-    context.close()
+    with signed_in(browser, live_server, "Publishers", "pia") as (_context, page, _user):
+        yield page
 
 
 def test_a_preview_folds_long_text_and_shows_a_budget_as_old_and_new(

@@ -8,8 +8,7 @@ from iomcms.publishing import Status
 from iomcms.revisions import record_versions, versions_of
 from tests import factories
 
-from .conftest import screenshot
-from .test_editor import editors_group
+from .conftest import screenshot, signed_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -28,20 +27,8 @@ PARAGRAPHS = [
 
 @pytest.fixture
 def publisher(browser, live_server):
-    editors_group()
-    user = factories.user_in("Publishers", username="lucia")
-    user.set_password("a-long-test-password")
-    user.save()
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "lucia")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
-    page.wait_for_url("**/admin/")
-    yield context, user
-    context.close()
+    with signed_in(browser, live_server, "Publishers", "lucia") as (context, _page, user):
+        yield context, user
 
 
 def save(page):
