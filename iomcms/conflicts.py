@@ -22,6 +22,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from . import revisions
+from .fields import normalise_text
 
 TOKEN_FIELD = "edit_token"
 BASE_FIELD = "merge_base"
@@ -90,8 +91,7 @@ def comparable(value):
     """A value as the merge compares it: line endings, trailing spaces and sub-second
     times are not edits."""
     if isinstance(value, str):
-        value = "\n".join(line.rstrip() for line in value.replace("\r\n", "\n").split("\n"))
-        value = value.strip()
+        value = normalise_text(value).strip()
     if isinstance(value, datetime):
         value = value.replace(microsecond=0)
     return None if value in ("", []) else value
