@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test chromium lint format migrations-check check fixtures
+.PHONY: install run serve test chromium java lint format migrations-check check fixtures
 
 # (Re)install whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -38,7 +38,7 @@ serve: install
 	$(SERVE_ENV) $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(SERVE_ENV) $(BIN)/gunicorn -c iomcms/gunicorn.conf.py
 
-test: install chromium
+test: install chromium java
 	$(BIN)/python -m pytest
 
 # The browser tests drive Debian's Chromium; install it when it is missing.
@@ -47,6 +47,13 @@ chromium:
 		echo "Installing Chromium for the browser tests (apt-get)"; \
 		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; } || { \
 		echo "Chromium is missing and could not be installed: run 'apt-get install chromium' as root." >&2; exit 1; }
+
+# The HTML checker's tests run the Nu checker's jar on Java; install it when it is missing.
+java:
+	@command -v java >/dev/null || { \
+		echo "Installing Java for the HTML checker (apt-get)"; \
+		apt-get update -qq && apt-get install -y -qq default-jre-headless >/dev/null; } || { \
+		echo "Java is missing and could not be installed: run 'apt-get install default-jre-headless' as root." >&2; exit 1; }
 
 lint: install
 	$(BIN)/ruff check .
