@@ -287,87 +287,94 @@ class FieldChange:
     def html(self):
         """The change paragraph by paragraph, and word by word inside a changed paragraph:
         removed words struck through, added ones marked."""
-        return mark_safe("".join(f"<p>{part}</p>" for part in text_diff(self.before, self.after)))
+        return text_diff(self.before, self.after)
 
 
 def paragraphs(text):
     return [part for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip()) if part]
 
 
-def paragraph_pairs(before, after):
-    """(old paragraph, new paragraph) in order, None on the side that lacks one: paragraphs
-    are matched first, so a paragraph break never makes unchanged words look changed."""
+BREAK = "\n\n"  # a paragraph break, compared as a word of its own
+
+
+def paragraph_words(text_paragraphs):
+    """The words of `text_paragraphs`, each paragraph followed by a BREAK."""
+    return [word for paragraph in text_paragraphs for word in (*paragraph.split(), BREAK)]
+
+
+def text_runs(before, after):
+    """(op, old words, new words) over two texts. Paragraphs are matched first; inside each
+    stretch of paragraphs that differ, words are compared with paragraph breaks among them,
+    so an edit next to a new paragraph, or a paragraph split or joined, marks only what
+    changed."""
     old, new = paragraphs(before), paragraphs(after)
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        old_words, new_words = paragraph_words(old[a1:a2]), paragraph_words(new[b1:b2])
         if op == "equal":
-            yield from zip(old[a1:a2], new[b1:b2], strict=True)
+            yield op, old_words, new_words
             continue
-        pairs = min(a2 - a1, b2 - b1)
-        yield from zip(old[a1 : a1 + pairs], new[b1 : b1 + pairs], strict=True)
-        yield from ((text, None) for text in old[a1 + pairs : a2])
-        yield from ((None, text) for text in new[b1 + pairs : b2])
+        words = difflib.SequenceMatcher(a=old_words, b=new_words, autojunk=False)
+        for word_op, c1, c2, d1, d2 in words.get_opcodes():
+            yield word_op, old_words[c1:c2], new_words[d1:d2]
 
 
-def word_ops(before, after):
-    """(op, escaped old words, escaped new words) for each run of two paragraphs' words."""
-    before, after = before.split(), after.split()
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    for op, a1, a2, b1, b2 in matcher.get_opcodes():
-        yield op, escape(" ".join(before[a1:a2])), escape(" ".join(after[b1:b2]))
+class Paragraphs:
+    """HTML paragraphs written a run of words at a time; a paragraph break ends one."""
 
+    def __init__(self):
+        self.done, self.parts, self.kept = [], [], False
 
-def word_sides(before, after, tag):
-    """Two paragraphs as HTML, word by word, each with the words only it has in `tag`."""
-    left, right = [], []
-    for op, old, new in word_ops(before, after):
-        if op == "equal":
-            left.append(old)
-            right.append(new)
-            continue
-        left += [f"<{tag}>{old}</{tag}>"] * bool(old)
-        right += [f"<{tag}>{new}</{tag}>"] * bool(new)
-    return " ".join(left), " ".join(right)
+    def add(self, words, tag=None, mark_breaks=False):
+        run = []
+        for word in words:
+            if word != BREAK:
+                run.append(escape(word))
+                continue
+            self.write(run, tag)
+            run = []
+            if mark_breaks and self.kept:
+                self.parts.append(f"<{tag}>¶</{tag}>")  # a paragraph split or joined
+            self.end()
+        self.write(run, tag)
+
+    def write(self, run, tag):
+        if run:
+            text = " ".join(run)
+            self.parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
+            self.kept |= tag is None
+
+    def end(self):
+        if self.parts:
+            self.done.append(" ".join(self.parts))
+        self.parts, self.kept = [], False
+
+    def html(self):
+        self.end()
+        return mark_safe("".join(f"<p>{part}</p>" for part in self.done))
 
 
 def text_diff(before, after):
-    """HTML for each paragraph, in order: removed words and paragraphs struck through,
-    added ones marked."""
-    for old, new in paragraph_pairs(before, after):
-        if old == new:
-            yield escape(new)
-        elif old is None:
-            yield f"<ins>{escape(new)}</ins>"
-        elif new is None:
-            yield f"<del>{escape(old)}</del>"
-        else:
-            yield word_diff(old, new)
-
-
-def word_diff(before, after):
-    """One paragraph's change word by word, removed and added words where they stand."""
-    parts = []
-    for op, old, new in word_ops(before, after):
+    """Two texts as one, in paragraphs: removed words struck through, added ones marked,
+    where they stand."""
+    merged = Paragraphs()
+    for op, old, new in text_runs(before, after):
         if op == "equal":
-            parts.append(new)
+            merged.add(new)
             continue
-        parts += [f"<del>{old}</del>"] * bool(old) + [f"<ins>{new}</ins>"] * bool(new)
-    return " ".join(parts)
+        merged.add(old, "del", mark_breaks=True)
+        merged.add(new, "ins", mark_breaks=True)
+    return merged.html()
 
 
 def side_by_side(before, after, tag="mark"):
-    """(before, after) as HTML paragraphs, each side marking what only it has."""
-    left, right = [], []
-    for old, new in paragraph_pairs(before, after):
-        if old is not None and new is not None:
-            old, new = (escape(old), escape(new)) if old == new else word_sides(old, new, tag)
-            left.append(old)
-            right.append(new)
-        elif old is not None:
-            left.append(f"<{tag}>{escape(old)}</{tag}>")
-        else:
-            right.append(f"<{tag}>{escape(new)}</{tag}>")
-    return tuple(mark_safe("".join(f"<p>{part}</p>" for part in side)) for side in (left, right))
+    """(before, after) as HTML paragraphs, each side in its own paragraphs, marking the
+    words only it has."""
+    left, right = Paragraphs(), Paragraphs()
+    for op, old, new in text_runs(before, after):
+        left.add(old, None if op == "equal" else tag)
+        right.add(new, None if op == "equal" else tag)
+    return left.html(), right.html()
 
 
 def changes(model, before, after):

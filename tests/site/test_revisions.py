@@ -12,7 +12,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from iomcms.publishing import Status
-from iomcms.revisions import record_versions, versions_of
+from iomcms.revisions import record_versions, side_by_side, versions_of
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories
@@ -263,3 +263,68 @@ def test_a_sentence_added_to_one_paragraph_is_the_only_thing_marked(editor_clien
         "A new paragraph on the crew.",
     ]
     assert "They are safe in Lima." in diff
+
+
+def compare_page(client, release, editor, body):
+    """The compare page between the release as it is and with `body`."""
+    record_versions([release], editor)
+    release.body = body
+    release.save()
+    record_versions([release], editor)
+    older, newer = reversed(list(versions_of(release)))
+    page = client.get(admin_url(release, "compare"), {"a": older.pk, "b": newer.pk})
+    return page.content.decode().split("version-diff")[1]
+
+
+def test_a_word_changed_next_to_a_new_paragraph_is_the_only_word_marked(editor_client, editor):
+    release = factories.release(body="Intro line.\n\nThe ministry signed the agreement on Monday.")
+
+    diff = compare_page(
+        editor_client,
+        release,
+        editor,
+        "Intro line.\n\nA new quote was added here.\n\n"
+        "The ministry signed the agreement on Tuesday.",
+    )
+
+    assert re.findall(r"<del>(.*?)</del>", diff) == ["Monday."]
+    assert re.findall(r"<ins>(.*?)</ins>", diff) == ["A new quote was added here.", "Tuesday."]
+    assert "The ministry signed the agreement on <del>" in diff
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "mark"),
+    [
+        (
+            "One two three. Four five six.\n\nSeven.",
+            "One two three.\n\nFour five six.\n\nSeven.",
+            "ins",
+        ),
+        (
+            "One two three.\n\nFour five six.\n\nSeven.",
+            "One two three. Four five six.\n\nSeven.",
+            "del",
+        ),
+    ],
+    ids=["split", "joined"],
+)
+def test_a_paragraph_split_or_joined_marks_the_break_not_its_words(
+    editor_client, editor, before, after, mark
+):
+    release = factories.release(body=before)
+
+    diff = compare_page(editor_client, release, editor, after)
+
+    assert re.findall(r"<(?:ins|del)>(.*?)</(?:ins|del)>", diff) == ["¶"]
+    assert f"<{mark}>¶</{mark}>" in diff
+
+
+def test_the_merge_screen_marks_only_the_words_each_side_changed_around_a_new_paragraph():
+    theirs, mine = side_by_side(
+        "Intro line.\n\nThe ministry signed the agreement on Monday.",
+        "Intro line.\n\nA new quote.\n\nThe ministry signed the agreement on Tuesday.",
+    )
+
+    assert re.findall(r"<mark>(.*?)</mark>", theirs) == ["Monday."]
+    assert re.findall(r"<mark>(.*?)</mark>", mine) == ["A new quote.", "Tuesday."]
+    assert mine.count("<p>") == 3
