@@ -2,6 +2,7 @@
 
 import re
 
+from django import forms
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 
@@ -30,6 +31,14 @@ class NormalisedTextAttribute(DeferredAttribute):
         instance.__dict__[self.field.attname] = normalise_text(value)
 
 
+class NormalisedTextFormField(forms.CharField):
+    """Text from a form in the form it is stored, so that the CRLF a browser posts for text
+    nobody touched is not taken for a change (the admin's "Changed Body.", a new version)."""
+
+    def to_python(self, value):
+        return normalise_text(super().to_python(value))
+
+
 class NormalisedTextField(models.TextField):
     """A TextField that only ever holds normalised text (see `normalise_text`), so the same
     words saved from a browser, a spreadsheet or a source text compare equal.
@@ -42,3 +51,6 @@ class NormalisedTextField(models.TextField):
 
     def to_python(self, value):
         return normalise_text(super().to_python(value))
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NormalisedTextFormField, **kwargs})

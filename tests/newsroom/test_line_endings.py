@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.contrib.admin.models import LogEntry
 from django.core import serializers
 from django.core.management import call_command
 from django.db import connection
@@ -152,3 +153,24 @@ def test_a_version_saved_with_crlf_restores_clean():
     old.save()
 
     assert NewsRelease.objects.get(pk=release.pk).body == "Restored.\nText."
+
+
+def test_saving_a_release_without_touching_it_records_no_change(editor_client):
+    release = factories.release(
+        body="First paragraph.\n\nSecond paragraph.", summary="One line.\nAnother line."
+    )
+    data = release_form(
+        [],
+        title=release.title,
+        slug=release.slug,
+        location=release.location,
+        published_on="",
+        body=as_a_browser_posts_it(release.body),
+        summary=as_a_browser_posts_it(release.summary),
+        edit_token=edit_token(editor_client, release),
+    )
+
+    assert editor_client.post(admin_url(release, "change"), data).status_code == 302
+
+    logged = LogEntry.objects.get(object_id=str(release.pk))
+    assert logged.get_change_message() == "No fields changed."
