@@ -26,12 +26,17 @@ def datetime_field(label, required, help_text):
 
 
 class ScheduleForm(forms.Form):
-    go_live_at = datetime_field(
-        gettext_lazy("Go live at"), True, gettext_lazy("In the site's time zone.")
-    )
+    go_live_at = datetime_field(gettext_lazy("Go live at"), True, "")
     expires_at = datetime_field(
         gettext_lazy("Expire at"), False, gettext_lazy("Optional: when they leave the site.")
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Times are read in the zone the admin shows this user (iomcms.timezones).
+        self.fields["go_live_at"].help_text = _("In your time zone, %(zone)s.") % {
+            "zone": timezone.get_current_timezone_name()
+        }
 
     def clean_go_live_at(self):
         value = self.cleaned_data["go_live_at"]

@@ -40,9 +40,11 @@ def read_token(token):
     """(updated_at, version id or None) from a token; None for a missing or malformed one."""
     saved, _sep, version = (token or "").partition("|")
     try:
-        return datetime.fromisoformat(saved), int(version) if version else None
+        saved, version = datetime.fromisoformat(saved), int(version) if version else None
     except ValueError:
         return None
+    # Tokens carry an offset, as `edit_token` writes them; one without cannot be compared.
+    return None if saved.tzinfo is None else (saved, version)
 
 
 # ---- the three-way merge -----------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -62,8 +63,13 @@ def zone_name_of(user):
     return name if name in known_zones() else settings.OFFICE_TIME_ZONE
 
 
+def admin_prefix():
+    return reverse("admin:index")
+
+
 class EditorTimeZoneMiddleware:
-    """Signed-in staff see and type times in their zone for the whole request."""
+    """Signed-in staff see and type times in their zone on the admin's pages. Public pages
+    and previews stay in the site's zone, as every visitor reads them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -75,7 +81,7 @@ class EditorTimeZoneMiddleware:
             )
 
     def __call__(self, request):
-        if not self.is_staff(request):
+        if not (request.path.startswith(admin_prefix()) and self.is_staff(request)):
             return self.get_response(request)
         timezone.activate(zoneinfo.ZoneInfo(zone_name_of(request.user)))
         try:

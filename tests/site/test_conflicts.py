@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import strip_tags
 
 from iomcms.publishing import Status
+from iomcms.revisions import record_versions
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories
@@ -105,9 +106,14 @@ def test_a_bulk_unpublish_in_between_also_refuses_a_stale_form(editor_client, pu
     assert NewsRelease.objects.get(pk=release.pk).title == "Live"
 
 
-@pytest.mark.parametrize("token", [None, "", "not|a token", "2026-01-01T00:00:00+00:00|x"])
-def test_a_change_without_a_valid_edit_token_is_refused_and_keeps_the_input(editor_client, token):
+@pytest.mark.parametrize(
+    "token", [None, "", "not|a token", "2026-01-01T00:00:00+00:00|x", "2020-01-01T00:00:00|1"]
+)
+def test_a_change_without_a_valid_edit_token_is_refused_and_keeps_the_input(
+    editor_client, editor, token
+):
     release = factories.release(title="Saved by a colleague", status=Status.DRAFT)
+    record_versions([release], editor)  # the colleague's save
     data = release_form([], slug=release.slug, title="Typed over it")
     if token is not None:
         data["edit_token"] = token

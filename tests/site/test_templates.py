@@ -50,7 +50,7 @@ def test_what_a_visitor_searched_for_is_kept_in_both_search_fields_escaped_once(
 
 
 def test_dates_and_times_read_as_django_shows_them(editor_client, settings):
-    settings.OFFICE_TIME_ZONE = "America/Argentina/Buenos_Aires"  # the editor's zone
+    settings.TIME_ZONE = "America/Argentina/Buenos_Aires"
     go_live = datetime(2030, 5, 1, 14, 30, tzinfo=UTC)
     scheduled = factories.release("Scheduled", published_on=date(2015, 8, 21), go_live_at=go_live)
     opts = scheduled._meta

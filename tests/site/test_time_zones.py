@@ -181,3 +181,33 @@ def test_an_office_zone_that_does_not_exist_stops_the_server_with_its_name(setti
 
     with pytest.raises(ImproperlyConfigured, match='"America/Atlantis" is not a time zone'):
         EditorTimeZoneMiddleware(lambda request: None)
+
+
+def test_signed_in_staff_read_public_pages_and_previews_in_the_sites_zone(
+    client, editor_client, settings
+):
+    settings.OFFICE_TIME_ZONE = "America/Mexico_City"  # a day behind UTC at 02:00 UTC
+    release = factories.release(published_on=None, go_live_at=datetime(2026, 1, 1, 2, tzinfo=UTC))
+    opts = release._meta
+    preview = reverse(
+        "preview:draft",
+        kwargs={"app_label": opts.app_label, "model": opts.model_name, "pk": release.pk},
+    )
+
+    for url in (reverse("newsroom:list"), release.get_absolute_url(), preview):
+        page = editor_client.get(url).content.decode()
+        assert "Published on this site" in page and "1 January 2026" in page, url
+        assert "31 December 2025" not in page, url
+
+
+def test_the_schedule_action_says_which_zone_it_reads_times_in(publisher_client):
+    release = factories.release(status=Status.DRAFT)
+    choose_zone(publisher_client, "America/Santiago")
+
+    page = publisher_client.post(
+        reverse("admin:newsroom_newsrelease_changelist"),
+        {"action": "schedule_selected", "_selected_action": [release.pk]},
+    ).content.decode()
+
+    assert "In your time zone, America/Santiago." in page
+    assert "site&#x27;s time zone" not in page
