@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import revisions
 from .models import ShareLink
@@ -198,7 +199,11 @@ class RevisionAdminMixin:
                 link = ShareLink.create_for(record, request.user, days)
                 messages.success(
                     request,
-                    _("A share link valid for %(days)d days is ready: copy it from the list.")
+                    ngettext(
+                        "A share link valid for %(days)d day is ready: copy it from the list.",
+                        "A share link valid for %(days)d days is ready: copy it from the list.",
+                        days,
+                    )
                     % {"days": days},
                 )
                 return HttpResponseRedirect(f"{request.path}#link-{link.pk}")

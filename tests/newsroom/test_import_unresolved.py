@@ -79,7 +79,7 @@ def test_strict_makes_an_unresolved_value_a_failure(tmp_path):
 
     out, error = run(page, "--strict")
 
-    assert error is not None and "1 conflicts" in str(error)
+    assert error is not None and "1 conflict;" in str(error)
     assert member_states(Project.objects.get()) == ["AR"]  # not [AR] alone by luck: kept
 
 

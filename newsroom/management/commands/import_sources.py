@@ -64,7 +64,12 @@ class Command(BaseCommand):
             raise CommandError(f"{len(failed)} of {total} files failed; see the messages above.")
         conflicts = sum(len(report.conflicts) for report in reports)
         if strict and conflicts:
-            raise CommandError(f"--strict: {conflicts} conflicts; see the messages above.")
+            noun = "conflict" if conflicts == 1 else "conflicts"
+            raise CommandError(
+                f"--strict: {conflicts} {noun}; the messages above name each file, field and "
+                "value. Fix the text or the record (a country's other names, say), or take "
+                "the file's values over editors' with --overwrite, then import again."
+            )
 
     def write_report(self, out, report, number, total, verbosity):
         if report.failed:
