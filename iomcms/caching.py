@@ -10,10 +10,14 @@ responses that are private, set cookies or vary on them never enter or leave the
 The cache is an accelerator, never a dependency: while it fails (Redis unreachable, say)
 pages are made afresh for every request and served uncached, facet indexes are built in
 the process, saves succeed, and the failure is logged once. When it answers again every
-page it holds is made stale, for changes made meanwhile could not move the version.
+page it holds is made stale, for changes made meanwhile could not move the version. A
+process that saved a change meanwhile keeps asking, on a timer, until it has moved the
+version: other processes, which may never have seen the outage, would otherwise go on
+serving the pages from before the change.
 """
 
 import logging
+import threading
 import time
 from collections import OrderedDict
 
@@ -45,17 +49,28 @@ def page_cache():
 class Availability:
     """Whether the page cache answers, as this process last found it. After a failure it
     is asked again every RETRY_SECONDS only, so that a cache that hangs slows few
-    requests; meanwhile each request has a content version of its own."""
+    requests; meanwhile each request has a content version of its own. A new content
+    version that could not be written is pending: a timer asks the cache every
+    RETRY_SECONDS until it answers and the version is written, whether or not this
+    process serves anything meanwhile."""
 
     RETRY_SECONDS = 5
 
     def __init__(self):
+        self.lock = threading.Lock()
+        self.timer = None
         self.reset()
 
     def reset(self):
         self.failures = set()  # kinds of failure seen (and logged) since it last answered
         self.retry_at = 0.0
         self.request_version = None
+        with self.lock:
+            self.pending = False  # a new content version is still to be written
+            timer, self.timer = self.timer, None
+        if timer is not None:
+            timer.cancel()
+            timer.join()
 
     @property
     def down(self):
@@ -91,7 +106,39 @@ class Availability:
     def recovered(self):
         self.failures.clear()
         logger.warning("The page cache answers again; the pages it holds are made stale.")
-        new_content_version()
+        self.new_version()
+
+    def new_version(self):
+        """Make every page the cache holds stale: write a new content version, or, while
+        the cache fails, keep it pending until the cache answers again (its recovery
+        writes one)."""
+        self.request_version = None
+        self.pending = False
+        state = {"version": time.time_ns(), "until": UNKNOWN}
+        self.call(lambda: page_cache().set(VERSION_KEY, state, None))
+        if self.down:
+            self.pending = True
+            self.retry_later()
+
+    def retry_later(self):
+        with self.lock:
+            if self.timer is None:
+                self.timer = self.start_timer()
+
+    def start_timer(self):
+        timer = threading.Timer(self.RETRY_SECONDS, self.retry)
+        timer.daemon = True
+        timer.start()
+        return timer
+
+    def retry(self):
+        """Ask the cache again now, and again later while it fails; a recovery writes the
+        pending version."""
+        if self.pending:
+            self.retry_at = 0.0
+            self.call(lambda: page_cache().get(VERSION_KEY))
+        with self.lock:
+            self.timer = self.start_timer() if self.pending else None
 
     def version(self):
         """The content version while the cache is down: a new one for each request."""
@@ -153,8 +200,7 @@ def bump_content_version(*args, **kwargs):
 
 def new_content_version():
     """The next scheduled change is looked up by the next request that needs it."""
-    availability.request_version = None
-    cache_set(VERSION_KEY, {"version": time.time_ns(), "until": UNKNOWN}, None)
+    availability.new_version()
 
 
 def content_version():

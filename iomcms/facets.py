@@ -18,6 +18,7 @@ import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count
+from django.utils.cache import patch_cache_control
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
@@ -251,10 +252,18 @@ class BoundedPaginator(Paginator):
 
 
 class FacetedListView(FilterView):
-    """A filtered list whose facets show their counts; a page past the end is a 404."""
+    """A filtered list whose facets show their counts; a page past the end is a 404. A
+    refused filter value (an unknown country, a budget that is not a number) gives the
+    form's error, a page no shared cache keeps: each made-up value would be one more."""
 
     paginate_by = 20
     paginator_class = BoundedPaginator
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            patch_cache_control(response, private=True)
+        return response
 
     def get_context_data(self, **kwargs):
         self.filterset.annotate_choices()

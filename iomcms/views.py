@@ -9,6 +9,7 @@ from django.core.cache import caches
 from django.db import DatabaseError, connection
 from django.db.models import Prefetch
 from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -149,8 +150,17 @@ def contact_line(contact):
 
 
 class SearchView(TemplateView):
+    """Results for any words; words the form refuses (too long) give its error, a page no
+    shared cache keeps."""
+
     template_name = "search.html"
     form_class = SearchForm
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["form"].errors:
+            patch_cache_control(response, private=True)
+        return response
 
     def get_context_data(self, **kwargs):
         form = self.form_class(self.request.GET)

@@ -221,3 +221,30 @@ def test_other_pages_are_kept_under_what_they_read(client, name, query, reads):
     again = client.get(reverse(name), {**query, "junk": "2"})
     assert (first["X-Cache"], again["X-Cache"]) == ("miss", "hit")
     assert client.get(reverse(name), {reads: "2"}).get("X-Cache") != "hit"
+
+
+@pytest.mark.parametrize(
+    "name, parameter, refused, error, taken",
+    [
+        ("newsroom:list", "country", "junk{}", "Select a valid choice", "argentina"),
+        ("newsroom:list", "year", "{}", "Select a valid choice", "2025"),
+        ("newsroom:list", "ordering", "junk{}", "Select a valid choice", "title"),
+        ("projects:list", "country", "junk{}", "Select a valid choice", "argentina"),
+        ("projects:list", "budget_min", "{}junk", "Enter a number", "5000"),
+        ("site:search", "q", "{}" + "x" * 200, "at most 200 characters", "migration"),
+    ],
+)
+def test_refused_filter_values_answer_with_their_error_and_are_not_kept(
+    client, name, parameter, refused, error, taken
+):
+    factories.release("Cached release", countries=[factories.country("AR")])
+    factories.project("Cached project")
+    for number in range(100):
+        response = client.get(reverse(name), {parameter: refused.format(number)})
+        assert response.status_code == 200
+        assert response.get("X-Cache") != "hit"
+        assert error in response.content.decode()
+    assert not [key for key in caches["pages"]._cache if "page-v2" in key]
+    # A value the page takes still gives a page kept for the next visitor.
+    assert client.get(reverse(name), {parameter: taken})["X-Cache"] == "miss"
+    assert client.get(reverse(name), {parameter: taken})["X-Cache"] == "hit"
