@@ -22,7 +22,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 
 from .admin_actions import BulkPublishingMixin
 from .admin_history import RevisionAdminMixin
-from .conflicts import ConflictCheckForm
+from .conflicts import ConflictCheckForm, SeenValuesForm
 from .models import Change, ShareLink
 from .publishing import State, Status
 from .revisions import content_type_choices
@@ -52,6 +52,15 @@ class StateFilter(admin.SimpleListFilter):
             case State.EXPIRED:
                 return queryset.expired(now)
         return queryset
+
+
+class ReferenceAdmin(admin.ModelAdmin):
+    """Reference records kept without versions (regions, countries, offices, themes,
+    summits): a save that would overwrite one made since the form was opened is refused
+    (`SeenValuesForm`)."""
+
+    form = SeenValuesForm
+    change_form_template = "admin/iomcms/reference_change_form.html"
 
 
 class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin):

@@ -10,14 +10,18 @@ side by side and chosen one by one. Relations (countries, themes, media contacts
 fields; status, go-live and expiry too, so an override never reverts a publication.
 """
 
+import hashlib
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.formats import localize
 from django.utils.html import escape
+from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
@@ -299,3 +303,91 @@ class ConflictCheckForm(forms.ModelForm):
             self.cleaned_data[name] = list(getattr(current, name).all())
         else:
             self.cleaned_data[name] = getattr(current, name)
+
+
+# ---- records kept without versions -------------------------------------------------------
+
+SEEN_FIELD = "seen"
+
+
+def stored_values(record):
+    """Field name → what `record` holds, as `comparable` has it; links as sorted keys."""
+    values = {}
+    for model_field in record._meta.concrete_fields + record._meta.many_to_many:
+        if not model_field.editable or model_field.primary_key:
+            continue
+        if model_field.many_to_many:
+            value = sorted(getattr(record, model_field.name).values_list("pk", flat=True))
+        else:
+            value = getattr(record, model_field.attname)
+        values[model_field.name] = comparable(value)
+    return values
+
+
+def shown(record, name):
+    """What `record` holds in field `name`, as a reader would name it."""
+    value = getattr(record, name)
+    if isinstance(value, models.Manager):
+        value = ", ".join(str(related) for related in value.all())
+    return Truncator(str(value) if value not in (None, "") else "—").chars(80)
+
+
+def fingerprint(record):
+    """A digest of what `record` holds, to tell whether it changed since a form showed it."""
+    text = json.dumps(stored_values(record), sort_keys=True, cls=DjangoJSONEncoder)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+class SeenValuesForm(forms.ModelForm):
+    """For reference records kept without versions (regions, countries, offices, themes,
+    summits): the form carries a digest of the record as it was opened, and a save is
+    refused when the record has changed since (or the form does not say), naming the
+    fields where the saved record now differs from the form, with the form's input kept.
+    Saving again then keeps the form's values, deliberately."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial[SEEN_FIELD] = fingerprint(self.instance)
+
+    def clean(self):
+        cleaned = super().clean()
+        if not (self.instance.pk and self.is_bound):
+            return cleaned
+        model = type(self.instance)
+        # Lock the row until the end of the transaction: two saves cannot both pass.
+        current = model._default_manager.select_for_update().get(pk=self.instance.pk)
+        now = fingerprint(current)
+        if self.data.get(self.add_prefix(SEEN_FIELD)) == now:
+            return cleaned
+        self.data = self.data.copy()
+        self.data[self.add_prefix(SEEN_FIELD)] = now
+        raise ValidationError(
+            _(
+                "This %(noun)s was saved by someone else after you opened this form, or the "
+                "form does not say when it was opened. Nothing was saved; your input is kept "
+                "below. Where the saved %(noun)s now differs from it: %(fields)s. Save again "
+                "to keep your values, or reload the page to start from the saved ones."
+            )
+            % {
+                "noun": model._meta.verbose_name,
+                "fields": "; ".join(self.differences(current)) or _("nothing"),
+            },
+            code="conflict",
+        )
+
+    def differences(self, current):
+        """'Label: “saved value”' for each field the form would change."""
+        saved = stored_values(current)
+        for name, value in saved.items():
+            if name not in self.cleaned_data or name not in self.fields:
+                continue
+            mine = self.cleaned_data[name]
+            if isinstance(mine, models.Model):
+                mine = mine.pk
+            elif isinstance(mine, models.QuerySet | list):
+                mine = sorted(item.pk for item in mine)
+            if comparable(mine) != value:
+                yield f"{self.fields[name].label}: “{shown(current, name)}”"

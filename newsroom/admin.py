@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin, StateFilter
+from iomcms.admin import PublishableAdmin, ReferenceAdmin, SpreadsheetAdminMixin, StateFilter
 
 from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
 from .resources import ContactResource, NewsReleaseResource, OfficeResource, StatementResource
 
 
 @admin.register(Office)
-class OfficeAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+class OfficeAdmin(SpreadsheetAdminMixin, ReferenceAdmin):
     resource_classes = (OfficeResource,)
     list_display = ("name", "country")
     list_filter = ("country",)
@@ -34,7 +34,7 @@ class ContactAdmin(SpreadsheetAdminMixin, PublishableAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(ReferenceAdmin):
     list_display = ("name", "slug")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -65,7 +65,7 @@ class NewsReleaseAdmin(SpreadsheetAdminMixin, PublishableAdmin):
 
 
 @admin.register(Summit)
-class SummitAdmin(admin.ModelAdmin):
+class SummitAdmin(ReferenceAdmin):
     list_display = ("name",)
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}

@@ -2,14 +2,14 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, SpreadsheetAdminMixin, StateFilter
+from iomcms.admin import PublishableAdmin, ReferenceAdmin, SpreadsheetAdminMixin, StateFilter
 
 from .models import Country, Project, Region
 from .resources import CountryResource, ProjectResource
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(ReferenceAdmin):
     list_display = ("name", "country_count")
     search_fields = ("name",)
     prepopulated_fields = {"slug": ("name",)}
@@ -23,7 +23,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Country)
-class CountryAdmin(SpreadsheetAdminMixin, admin.ModelAdmin):
+class CountryAdmin(SpreadsheetAdminMixin, ReferenceAdmin):
     resource_classes = (CountryResource,)
     list_display = ("name", "iso_code", "region")
     list_filter = ("region",)

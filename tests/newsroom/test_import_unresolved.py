@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from projects.models import Country, Project
+from tests.site.test_conflicts import seen
 
 pytestmark = pytest.mark.django_db
 
@@ -40,9 +41,11 @@ def edited_copy(tmp_path, old, new):
 def test_renaming_a_country_in_the_admin_keeps_the_projects_member_states(admin_client):
     run(SOURCES)
     argentina = Country.objects.get(iso_code="AR")
+    url = reverse("admin:projects_country_change", args=[argentina.pk])
     response = admin_client.post(
-        reverse("admin:projects_country_change", args=[argentina.pk]),
+        url,
         {
+            "seen": seen(admin_client, url),
             "name": "Argentine Republic",
             "iso_code": "AR",
             "slug": argentina.slug,

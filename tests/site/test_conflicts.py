@@ -1,5 +1,7 @@
 """Two editors, one record: the second save is refused, nothing is lost."""
 
+import re
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -8,7 +10,7 @@ from django.utils.html import strip_tags
 
 from iomcms.publishing import Status
 from iomcms.revisions import record_versions
-from newsroom.models import NewsRelease
+from newsroom.models import NewsRelease, Office
 from projects.models import Project
 from tests import factories
 from tests.site.test_editing import release_form
@@ -361,3 +363,71 @@ def test_media_contacts_only_the_other_editor_reordered_stay_in_their_order_on_s
     release.refresh_from_db()
     assert release.title == "Floods in Peru"
     assert release.ordered_contacts() == [bruno, ana]
+
+
+def seen(client, url):
+    """The digest a reference record's change page puts in its form."""
+    page = client.get(url).content.decode()
+    return re.search(r'name="seen" value="([^"]*)"', page).group(1)
+
+
+def country_form(country, **fields):
+    return {
+        "name": country.name,
+        "iso_code": country.iso_code,
+        "slug": country.slug,
+        "region": country.region_id or "",
+        "other_names": country.other_names,
+        **fields,
+    }
+
+
+def test_a_country_saved_in_between_is_not_overwritten_by_a_stale_form(
+    editor_client, admin_client
+):
+    chile = factories.country("CL")
+    url = reverse("admin:projects_country_change", args=[chile.pk])
+    opened = seen(editor_client, url)  # the editor opens the form
+    saved = admin_client.post(
+        url, country_form(chile, other_names="República de Chile", seen=seen(admin_client, url))
+    )
+    assert saved.status_code == 302
+
+    response = editor_client.post(url, country_form(chile, other_names="Chili", seen=opened))
+
+    assert response.status_code == 200
+    error = strip_tags(str(response.context["adminform"].form.non_field_errors()))
+    assert "saved by someone else" in error and "“República de Chile”" in error
+    assert response.context["adminform"].form["other_names"].value() == "Chili"
+    chile.refresh_from_db()
+    assert chile.other_names == "República de Chile"
+
+
+@pytest.mark.parametrize("token", [None, "", "not a digest"])
+def test_a_country_form_that_does_not_say_what_it_saw_is_refused(admin_client, token):
+    peru = factories.country("PE")
+    data = country_form(peru, other_names="Perú")
+    if token is not None:
+        data["seen"] = token
+
+    response = admin_client.post(reverse("admin:projects_country_change", args=[peru.pk]), data)
+
+    assert response.status_code == 200
+    peru.refresh_from_db()
+    assert peru.other_names == ""
+
+
+def test_saving_again_after_the_refusal_keeps_the_editors_values(editor_client, admin_client):
+    office = factories.office("IOM Lima", country=factories.country("PE"))
+    url = reverse("admin:newsroom_office_change", args=[office.pk])
+    opened = seen(editor_client, url)
+    Office.objects.filter(pk=office.pk).update(name="IOM Peru")
+    form = {"name": "OIM Lima", "slug": office.slug, "country": office.country_id, "seen": opened}
+
+    refused = editor_client.post(url, form)
+    again = editor_client.post(
+        url, {**form, "seen": refused.context["adminform"].form["seen"].value()}
+    )
+
+    assert refused.status_code == 200 and again.status_code == 302
+    assert Office.objects.get(pk=office.pk).name == "OIM Lima"
