@@ -16,7 +16,6 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.filters import ReleaseFilter
 from newsroom.models import Contact, NewsRelease, Statement
-from newsroom.views import published_contacts, release_list_queryset
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
@@ -43,12 +42,10 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
-        projects = Project.objects.published().only(
-            "slug", "title", "start_year", "end_year", "project_code", "project_status"
-        )
+        projects = Project.objects.in_brief()
         active = list(projects.filter(project_status=ProjectStatus.ACTIVE)[:5])
         return super().get_context_data(
-            latest_releases=release_list_queryset()[:5],
+            latest_releases=NewsRelease.objects.listed()[:5],
             projects=active or list(projects[:5]),
             showing_active_projects=bool(active),
             countries=[
@@ -94,7 +91,7 @@ class CountryDetailView(DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        releases = release_list_queryset().filter(countries=self.object)
+        releases = NewsRelease.objects.listed().filter(countries=self.object)
         return super().get_context_data(releases=releases[:20], **kwargs)
 
 
@@ -129,7 +126,9 @@ def search_site(text, limit=20):
     # Contacts are few and short: every word is looked for in the line a hit shows, among
     # the published contacts kept in memory.
     wanted = [word.lower() for word in words(text)]
-    lines = ((contact, contact_line(contact)) for contact in published_contacts().values())
+    lines = (
+        (contact, contact_line(contact)) for contact in Contact.objects.published_by_pk().values()
+    )
     matched = [(contact, line) for contact, line in lines if all_in(wanted, line.lower())]
     contact_hits = [Hit(contact, highlight(line, text)) for contact, line in matched[:limit]]
     # Counted as the other kinds are: "more than 100" past the cap.

@@ -10,7 +10,7 @@ from django.utils.html import format_html
 from iomcms.teasers import teaser
 
 from .filters import ReleaseFilter
-from .views import release_list_queryset
+from .models import NewsRelease
 
 FEED_LENGTH = 20
 
@@ -28,7 +28,7 @@ class ReleaseFeed(Feed):
         self.request = request
         filterset = self.filterset_class(
             request.GET,
-            queryset=release_list_queryset("updated_at"),
+            queryset=NewsRelease.objects.listed("updated_at"),
             request=request,
         )
         if not filterset.is_valid():

@@ -13,6 +13,8 @@ from iomcms.reversing import slug_url
 from iomcms.search import Searchable
 from projects.models import Country
 
+from .querysets import ContactManager, NewsReleaseQuerySet, StatementQuerySet
+
 
 class Office(NaturalKeyMixin, models.Model):
     """An IOM office, e.g. "IOM Buenos Aires"."""
@@ -68,6 +70,8 @@ class Contact(Publishable):
         help_text=_("As it should be dialled from abroad, e.g. +54 11 4815 5194."),
     )
     email = models.EmailField(_("e-mail"), blank=True, help_text=_("One contact per address."))
+
+    objects = ContactManager()
 
     class Meta:
         ordering = ["name"]
@@ -147,6 +151,8 @@ class NewsRelease(Publishable, Searchable):
         related_name="news_releases",
         blank=True,
     )
+
+    objects = NewsReleaseQuerySet.as_manager()
 
     class Meta:
         # Newest first: by go-live time, which every published release has.
@@ -267,6 +273,8 @@ class Statement(Publishable, Searchable):
         blank=True,
         help_text=_("Paragraphs of the summit's own declaration the statement cites."),
     )
+
+    objects = StatementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date", "title"]

@@ -3,8 +3,8 @@
 from iomcms.opendata import ListDownloadView
 
 from .filters import ReleaseFilter
+from .models import NewsRelease
 from .resources import NewsReleaseResource
-from .views import release_list_queryset
 
 
 class ReleaseDownloadView(ListDownloadView):
@@ -15,9 +15,4 @@ class ReleaseDownloadView(ListDownloadView):
     filename = "news-releases"
 
     def get_queryset(self):
-        return (
-            release_list_queryset()
-            .defer(None)
-            .defer("search_vector", "source_values")
-            .prefetch_related("countries", "themes")
-        )
+        return NewsRelease.objects.downloaded()

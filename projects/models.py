@@ -11,6 +11,8 @@ from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_k
 from iomcms.reversing import slug_url
 from iomcms.search import Searchable
 
+from .querysets import ProjectQuerySet
+
 YEAR_VALIDATORS = [MinValueValidator(1951), MaxValueValidator(2100)]
 
 
@@ -203,6 +205,8 @@ class Project(Publishable, Searchable):
         related_name="projects",
         blank=True,
     )
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_year", "title"]

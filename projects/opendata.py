@@ -13,9 +13,4 @@ class ProjectDownloadView(ListDownloadView):
     filename = "projects"
 
     def get_queryset(self):
-        return (
-            Project.objects.published()
-            .select_related("idf_region")
-            .prefetch_related("member_states")
-            .defer("search_vector", "source_values")
-        )
+        return Project.objects.downloaded()

@@ -3,20 +3,9 @@ from django.views.generic import DetailView
 
 from iomcms.facetindex import IndexedResults
 from iomcms.facets import FacetedListView, filed_under
-from iomcms.teasers import opening
 
 from .filters import ProjectFilter
 from .models import Country, Project
-
-LISTED = (
-    "title",
-    "slug",
-    "project_code",
-    "start_year",
-    "end_year",
-    "project_status",
-    "budget_usd",
-)
 
 
 class ProjectListView(FacetedListView):
@@ -25,9 +14,7 @@ class ProjectListView(FacetedListView):
     context_object_name = "projects"
 
     def get_queryset(self):
-        # What a list item shows, and no more: a model instance costs Django a step a
-        # column, and a time column a parse.
-        return Project.objects.published().only(*LISTED).annotate(teaser=opening("description"))
+        return Project.objects.listed()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

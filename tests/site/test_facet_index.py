@@ -17,7 +17,6 @@ from iomcms.facetindex import FacetIndex, build_index
 from iomcms.publishing import Status, publish, unpublish
 from newsroom.filters import ReleaseFilter
 from newsroom.models import NewsRelease, ReleaseContact
-from newsroom.views import release_list_queryset
 from projects.filters import ProjectFilter
 from projects.models import Project
 from tests import factories
@@ -90,7 +89,7 @@ NEWS_CHOICES = {
 def test_news_index_agrees_with_the_database_for_every_choice(archive):
     for values in itertools.product(*NEWS_CHOICES.values()):
         data = {name: value for name, value in zip(NEWS_CHOICES, values, strict=True) if value}
-        filterset = ReleaseFilter(data, queryset=release_list_queryset())
+        filterset = ReleaseFilter(data, queryset=NewsRelease.objects.listed())
         results = filterset.indexed_results()
         ids, counts = database_answer(filterset)
         assert [record.pk for record in results[0 : len(ids) + 5]] == ids, data
@@ -123,7 +122,7 @@ def test_words_are_looked_up_once_while_the_content_stays_the_same(
     archive, django_assert_num_queries
 ):
     def count(data):
-        return ReleaseFilter(data, queryset=release_list_queryset()).indexed_results().count()
+        return ReleaseFilter(data, queryset=NewsRelease.objects.listed()).indexed_results().count()
 
     assert count({"q": "border"}) == 14
     with django_assert_num_queries(0):

@@ -228,11 +228,11 @@ def test_filter_options_escape_what_editors_typed(client):
 
 def test_each_request_filters_with_its_own_copy_of_the_filters():
     from newsroom.filters import ReleaseFilter
-    from newsroom.views import release_list_queryset
+    from newsroom.models import NewsRelease
 
     factories.release("Andes crossing", countries=[factories.country("AR")])
-    first = ReleaseFilter({"q": "Andes"}, queryset=release_list_queryset())
-    second = ReleaseFilter({}, queryset=release_list_queryset())
+    first = ReleaseFilter({"q": "Andes"}, queryset=NewsRelease.objects.listed())
+    second = ReleaseFilter({}, queryset=NewsRelease.objects.listed())
 
     ReleaseFilter.base_filters["country"].field  # noqa: B018 -- a form field made once
     first.filters["country"].extra["choices"] = []
