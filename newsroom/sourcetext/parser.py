@@ -27,7 +27,7 @@ from .dates import parse_date
 from .model import ParsedPage
 from .projects import count_labels, inline_label, label_of, parse_project
 from .statements import is_date_line, is_refs_line, is_statement_date, parse_statements
-from .text import ends_sentence, normalize_lines, rebuild_paragraphs, starts_lower, words
+from .text import ends_sentence, normalise_lines, rebuild_paragraphs, starts_lower, words
 
 CUT_OFF = "page seems cut off: last paragraph ends without punctuation"
 NOT_RECOGNISED = "not a news release, project page or statement page: "
@@ -81,7 +81,7 @@ def _parse(text: str, source: str) -> ParsedPage:
     if not isinstance(text, str):
         page.error = f"expected text, got {type(text).__name__}"
         return page
-    lines = normalize_lines(text)
+    lines = normalise_lines(text)
     if not any(lines):
         page.error = "the file is empty"
         return page

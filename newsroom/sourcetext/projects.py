@@ -108,7 +108,7 @@ def _could_be_value(line: str) -> bool:
     return bool(line) and not too_long and not _is_label(line)
 
 
-def normalize_budget(raw: str) -> str | None:
+def normalise_budget(raw: str) -> str | None:
     """A budget as a plain decimal: "USD 1,250,000" gives "1250000"."""
     text = re.sub(r"(?i)\b(?:usd|us\$?|dollars?|d[o\u00f3]lares|eur|chf)\b|[$\u20ac\s']", "", raw)
     if not re.fullmatch(r"\d[\d.,]*", text):
@@ -253,7 +253,7 @@ class _Reader:
             if name == "member_states":
                 fields.member_states = split_member_states(cleaned) if cleaned else []
             elif name == "budget_usd" and cleaned is not None:
-                amount = normalize_budget(cleaned)
+                amount = normalise_budget(cleaned)
                 if amount is None:
                     self.result.warnings.append(f"budget {cleaned!r} is not a plain amount")
                 fields.budget_usd = amount or cleaned

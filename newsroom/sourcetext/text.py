@@ -20,7 +20,7 @@ MAX_WRAP_WIDTH = 120
 NOTICEABLY_SHORTER = 4
 
 
-def normalize_lines(text: str) -> list[str]:
+def normalise_lines(text: str) -> list[str]:
     """Split ``text`` into clean lines.
 
     CRLF/CR and other line separators become line breaks; U+00A0, tabs and

@@ -10,8 +10,8 @@ import pytest
 from newsroom.sourcetext import ParsedPage, parse_text
 from newsroom.sourcetext.contacts import classify, parse_contact_text
 from newsroom.sourcetext.dates import parse_date
-from newsroom.sourcetext.projects import normalize_budget, split_member_states
-from newsroom.sourcetext.text import normalize_lines, rebuild_paragraphs
+from newsroom.sourcetext.projects import normalise_budget, split_member_states
+from newsroom.sourcetext.text import normalise_lines, rebuild_paragraphs
 
 SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "sources"
 CUT_OFF = "page seems cut off: last paragraph ends without punctuation"
@@ -279,12 +279,12 @@ def test_blank_line_separated_paragraphs():
 
 
 def test_crlf_nbsp_and_unicode_spaces_are_whitespace():
-    lines = normalize_lines("One\u00a0two\u2009three  \r\nfour\rfive\u2028six\u3000 \r\n")
+    lines = normalise_lines("One\u00a0two\u2009three  \r\nfour\rfive\u2028six\u3000 \r\n")
     assert lines == ["One two three", "four", "five", "six", ""]
 
 
 def test_nfc_normalisation():
-    assert normalize_lines("Bogota\u0301 Pe\u0301rez") == ["Bogot\u00e1 P\u00e9rez"]
+    assert normalise_lines("Bogota\u0301 Pe\u0301rez") == ["Bogot\u00e1 P\u00e9rez"]
 
 
 def test_one_paragraph_per_line_keeps_subheadings():
@@ -620,8 +620,8 @@ def test_project_with_spanish_inline_labels():
         ("to be confirmed", None),
     ],
 )
-def test_normalize_budget(raw, normalised):
-    assert normalize_budget(raw) == normalised
+def test_normalise_budget(raw, normalised):
+    assert normalise_budget(raw) == normalised
 
 
 @pytest.mark.parametrize(
