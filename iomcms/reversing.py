@@ -1,7 +1,7 @@
 """Addresses of records by slug, reversed once per process.
 
 A list page links to twenty records, and Django's reverse() resolves the pattern again for
-each one (about 35 µs). A pattern taking one slug gives the same address around it for every
+each one. A pattern taking one slug gives the same address around it for every
 record, so it is reversed once, with a stand-in slug, and filled in after that.
 """
 

@@ -122,9 +122,8 @@ def matching_ids(model, text):
 def merge_search_indexes():
     """After a bulk load on SQLite, merge each FTS5 index into one segment. FTS5 leaves a
     segment for each batch written, and a search for a common word asks the index record
-    by record whether it matches, reading every segment each time (7.7 ms a search of
-    releases at 100,000 of them, 2.7 ms once merged). PostgreSQL's VACUUM does the same
-    for its GIN indexes."""
+    by record whether it matches, reading every segment each time (bench/RESULTS.md).
+    PostgreSQL's VACUUM does the same for its GIN indexes."""
     if uses_full_text():
         return
     with connection.cursor() as cursor:
@@ -223,8 +222,8 @@ def best_on_postgresql(queryset, text, limit):
 def best_on_sqlite(queryset, text, limit):
     """Ranked as `ranked_by_title` ranks. The FTS5 index's matches include drafts (the
     queryset drops them); for a common word each record, newest first, asks the index
-    whether it matches (the set of every match, built first, took 160 ms at 100,000
-    releases)."""
+    whether it matches (building the set of every match first costs in proportion to the
+    archive)."""
     some = fts_rowids(queryset.model, text, CANDIDATES + 1)
     if len(some) <= CANDIDATES:
         records = list(ranked_by_title(queryset.filter(pk__in=some), text))

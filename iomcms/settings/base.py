@@ -111,14 +111,14 @@ options = DATABASES["default"].setdefault("OPTIONS", {})
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite keeps 2 MB of pages a connection by default: at 100,000 releases a search
     # page's search index and rows no longer fit, and it read them again from the file on
-    # every request (a search page 7.9 ms against 6.6 with 32 MB; 6.8 at 10,000 releases).
+    # every request (bench/RESULTS.md).
     # The pages live as long as the connection: set CONN_MAX_AGE for them to help.
     # Write-ahead logging lets visitors read while an editor writes. A transaction takes
     # the write lock when it begins (IMMEDIATE): one that read first and then asked for
     # it would fail at once with "database is locked" whenever another writer held it,
     # since waiting could deadlock. A writer waits up to `timeout` seconds for the lock:
-    # 4 editors saving 15 times each during public reads had 44-51 of 60 saves fail
-    # without these, none with them (bench/concurrent_saves.py).
+    # Editors saving together during public reads failed without these, and wait their
+    # turn with them (bench/concurrent_saves.py, bench/RESULTS.md).
     options.setdefault("init_command", "PRAGMA cache_size = -32000; PRAGMA journal_mode = WAL")
     options.setdefault("transaction_mode", "IMMEDIATE")
     options.setdefault("timeout", 20)

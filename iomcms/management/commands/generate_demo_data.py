@@ -138,8 +138,8 @@ class Command(BaseCommand):
         content_changed()
         # Fresh statistics, so the query planner knows the tables' new sizes; on PostgreSQL
         # also the search indexes' pending entries merged, which every search would
-        # otherwise read one by one (a search for a rare word took 40 ms at 10,000
-        # releases, 0.05 ms after). VACUUM cannot run inside a transaction.
+        # otherwise read one by one (bench/RESULTS.md). VACUUM cannot run inside a
+        # transaction.
         vacuum = connection.vendor == "postgresql" and not connection.in_atomic_block
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE" if vacuum else "ANALYZE")
