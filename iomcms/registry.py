@@ -92,10 +92,7 @@ def routed(app_label):
 def sitemap_pages():
     """URL names of the list pages of every content app whose pages are routed."""
     return [
-        name
-        for app in registry.content_apps.values()
-        if routed(app.label)
-        for name in app.pages
+        name for app in registry.content_apps.values() if routed(app.label) for name in app.pages
     ]
 
 

@@ -443,6 +443,5 @@ def content_type_choices():
     return [
         (ct.pk, str(ct.model_class()._meta.verbose_name_plural).capitalize())
         for ct in ContentType.objects.order_by("model")
-        if ct.model_class() is not None
-        and entry_for(ct.model_class()) is not None
+        if entry_for(ct.model_class()) is not None
     ]
