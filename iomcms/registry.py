@@ -7,12 +7,17 @@ never name an app. A new content app is then added without editing them:
 - every model of a registered app is content: saving or deleting one makes cached pages
   stale;
 - a registered model keeps versions (with the relations it follows), can be previewed on
-  its public page under a "draft" banner, and has a section in the sitemap.
+  its public page under a "draft" banner, and has a section in the sitemap of a site whose
+  URLs include the app's (its URL namespace is its label).
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import reversion
+from django.apps import AppConfig
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Model
 from django.urls import get_resolver, get_urlconf
 
 # Derived from other fields, so a version never stores it.
@@ -28,7 +33,7 @@ class ContentApp:
 
 @dataclass(frozen=True)
 class ContentModel:
-    model: type
+    model: type[Model]
     # Relations kept in each version of a record (e.g. its ordered links to other records).
     follow: tuple[str, ...] = ()
     # The public page's DetailView (it has a `records()` method), or a template showing the
@@ -36,10 +41,10 @@ class ContentModel:
     preview_view: type | None = None
     preview_template: str | None = None
     # The sitemap section (name, Sitemap class) listing its published records.
-    sitemap: tuple[str, type] | None = None
+    sitemap: tuple[str, type[Sitemap]] | None = None
 
     @property
-    def previewable(self):
+    def previewable(self) -> bool:
         return self.preview_view is not None or self.preview_template is not None
 
 
@@ -52,12 +57,19 @@ class Registry:
 registry = Registry()
 
 
-def register_app(app_config, *, pages=()):
+def register_app(app_config: AppConfig, *, pages: Iterable[str] = ()) -> None:
     """Make every model of `app_config` content, and list `pages` in the sitemap."""
     registry.content_apps[app_config.label] = ContentApp(app_config.label, tuple(pages))
 
 
-def register(model, *, follow=(), preview_view=None, preview_template=None, sitemap=None):
+def register(
+    model: type[Model],
+    *,
+    follow: Iterable[str] = (),
+    preview_view: type | None = None,
+    preview_template: str | None = None,
+    sitemap: tuple[str, type[Sitemap]] | None = None,
+) -> None:
     """Keep versions of `model` (with the relations in `follow`), preview it with
     `preview_view` or `preview_template`, and list it in the sitemap as `sitemap`,
     a (section name, Sitemap class) pair."""
@@ -70,33 +82,29 @@ def register(model, *, follow=(), preview_view=None, preview_template=None, site
             reversion.register(related)
 
 
-def is_content(model):
+def is_content(model: type[Model]) -> bool:
     """Whether a change to a record of `model` changes what the site shows."""
     return model._meta.app_label in registry.content_apps or model in registry.content_models
 
 
-def content_models():
-    return list(registry.content_models.values())
-
-
-def entry_for(model):
+def entry_for(model: type[Model] | None) -> ContentModel | None:
     """The registration of `model`, or None."""
     return registry.content_models.get(model)
 
 
-def routed(app_label):
+def routed(app_label: str) -> bool:
     """Whether the URLs in use route the app's pages (its URL namespace is its label)."""
     return app_label in get_resolver(get_urlconf()).app_dict
 
 
-def sitemap_pages():
+def sitemap_pages() -> list[str]:
     """URL names of the list pages of every content app whose pages are routed."""
     return [
         name for app in registry.content_apps.values() if routed(app.label) for name in app.pages
     ]
 
 
-def sitemaps():
+def sitemaps() -> dict[str, type[Sitemap]]:
     """Sitemap sections of the registered models whose pages are routed, by name."""
     return {
         entry.sitemap[0]: entry.sitemap[1]
