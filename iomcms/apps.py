@@ -11,7 +11,7 @@ class IomcmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import audit, caching, revisions
+        from . import audit, caching
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(caching.on_content_change, dispatch_uid=f"page-cache-{signal}")
@@ -20,6 +20,5 @@ class IomcmsConfig(AppConfig):
             caching.availability.request_started, dispatch_uid="page-cache-request"
         )
         audit.connect()
-        revisions.register_models()
         # Spreadsheet imports may write in bulk, without model signals.
         post_import.connect(caching.bump_content_version, dispatch_uid="page-cache-import")

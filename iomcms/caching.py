@@ -31,12 +31,12 @@ from django.utils.cache import set_response_etag
 
 from .publishing import Publishable
 from .query import read_query
+from .registry import is_content
 
 VERSION_KEY = "content-version"
 # Pages are (version, status, headers, content); a new layout gets a new prefix.
 PAGE_KEY = "page-v2"
 UNKNOWN = "unknown"
-CONTENT_APPS = ("newsroom", "projects")
 
 
 logger = logging.getLogger(__name__)
@@ -220,7 +220,7 @@ def content_version():
 
 def on_content_change(sender, **kwargs):
     # Historical models of a running migration are not content yet.
-    if sender._meta.app_label in CONTENT_APPS and sender.__module__ != "__fake__":
+    if is_content(sender) and sender.__module__ != "__fake__":
         bump_content_version()
 
 

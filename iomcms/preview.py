@@ -14,33 +14,18 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
 from .models import ShareLink
-
-
-def detail_views():
-    """The public page of each previewable model; None for one shown as a card."""
-    from newsroom.models import Contact, NewsRelease, Statement
-    from newsroom.views import ReleaseDetailView, StatementDetailView
-    from projects.models import Project
-    from projects.views import ProjectDetailView
-
-    return {
-        NewsRelease: ReleaseDetailView,
-        Statement: StatementDetailView,
-        Project: ProjectDetailView,
-        Contact: None,
-    }
+from .registry import entry_for
 
 
 def render_record(request, record, link=None):
-    view_class = detail_views()[type(record)]
+    entry = entry_for(type(record))
     banner = {"state": record.state(), "record": record, "link": link}
-    if view_class is None:
-        response = TemplateResponse(
-            request, "preview/contact.html", {"contact": record, "preview": banner}
-        )
+    if entry.preview_view is None:
+        context = {record._meta.model_name: record, "preview": banner}
+        response = TemplateResponse(request, entry.preview_template, context)
     else:
 
-        class PreviewView(view_class):
+        class PreviewView(entry.preview_view):
             def records(self):
                 return type(record)._default_manager.filter(pk=record.pk)
 
@@ -54,6 +39,11 @@ def render_record(request, record, link=None):
     return response
 
 
+def previewable(model):
+    entry = entry_for(model)
+    return entry is not None and entry.previewable
+
+
 @require_safe
 @staff_member_required
 def draft(request, app_label, model, pk):
@@ -62,7 +52,7 @@ def draft(request, app_label, model, pk):
         model_class = apps.get_model(app_label, model)
     except LookupError:
         raise Http404 from None
-    if model_class not in detail_views():
+    if not previewable(model_class):
         raise Http404
     opts = model_class._meta
     if not (
@@ -86,7 +76,7 @@ def shared(request, token):
         else None
     )
     model_class = link.content_type.model_class() if link else None
-    if model_class not in detail_views():
+    if not previewable(model_class):
         raise Http404
     record = model_class._default_manager.filter(pk=link.object_id).first()
     if record is None:

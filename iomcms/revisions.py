@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from .bulk import append
+from .registry import entry_for
 
 # Bookkeeping a version stores but that is never compared or restored.
 NOT_COMPARED = {"id", "created_at", "updated_at", "source_key", "source_values", "search_vector"}
@@ -42,16 +43,6 @@ VERSION_COLUMNS = (
     "serialized_data",
     "object_repr",
 )
-
-
-def register_models():
-    from newsroom.models import Contact, NewsRelease, ReleaseContact, Statement
-    from projects.models import Project
-
-    for model in (Contact, Statement, Project):
-        reversion.register(model, exclude=("search_vector",))
-    reversion.register(ReleaseContact)
-    reversion.register(NewsRelease, exclude=("search_vector",), follow=("contact_links",))
 
 
 def is_versioned(model):
@@ -215,14 +206,25 @@ def compared_fields(model):
     ]
 
 
-def contact_ids_in(version):
-    """The media contacts of a release as the version's revision saved them, in order."""
-    from newsroom.models import ReleaseContact
-
-    links = Version.objects.get_for_model(ReleaseContact).filter(revision_id=version.revision_id)
+def linked_ids_in(version, field):
+    """The records a many-to-many through a link model names (the media contacts of a
+    release), as the version's revision saved the links, in the link model's order."""
+    through = field.remote_field.through
+    source = through._meta.get_field(field.m2m_field_name()).attname
+    target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+    order = [name.lstrip("-") for name in through._meta.ordering]
+    links = Version.objects.get_for_model(through).filter(revision_id=version.revision_id)
     rows = [link.field_dict for link in links]
-    rows = [row for row in rows if str(row["release_id"]) == version.object_id]
-    return [row["contact_id"] for row in sorted(rows, key=lambda r: (r["position"], r["id"]))]
+    rows = [row for row in rows if str(row[source]) == version.object_id]
+    return [row[target] for row in sorted(rows, key=lambda r: [r[name] for name in order])]
+
+
+def current_linked_ids(record, field):
+    """The same as `linked_ids_in`, for the links as they are now in the database."""
+    through = field.remote_field.through
+    target = through._meta.get_field(field.m2m_reverse_field_name()).attname
+    links = through._default_manager.filter(**{field.m2m_field_name(): record})
+    return list(links.values_list(target, flat=True))
 
 
 def snapshot(version):
@@ -233,7 +235,7 @@ def snapshot(version):
         if field.many_to_many and field.remote_field.through._meta.auto_created:
             values[field.name] = sorted(data.get(field.attname) or [])
         elif field.many_to_many:
-            values[field.name] = contact_ids_in(version)
+            values[field.name] = linked_ids_in(version, field)
         else:
             values[field.name] = data.get(field.attname)
     return values
@@ -247,7 +249,7 @@ def current_snapshot(record):
         if field.many_to_many and field.remote_field.through._meta.auto_created:
             values[field.name] = sorted(getattr(record, field.name).values_list("pk", flat=True))
         elif field.many_to_many:
-            values[field.name] = [contact.pk for contact in record.ordered_contacts()]
+            values[field.name] = current_linked_ids(record, field)
         else:
             values[field.name] = getattr(record, field.attname)
     return values
@@ -414,29 +416,32 @@ def restore(version, user, restore_publication=False):
             if field.remote_field.through._meta.auto_created:
                 getattr(record, field.name).set((old.m2m_data or {}).get(field.name, []))
             else:
-                _restore_contacts(record, contact_ids_in(version))
+                _restore_links(record, field, linked_ids_in(version, field))
         when = localize(template_localtime(version.revision.date_created))
         record_versions([record], user, _("Restored the version of %(date)s.") % {"date": when})
     return record
 
 
-def _restore_contacts(release, contact_ids):
-    from newsroom.models import Contact, ReleaseContact
-
-    release.contact_links.all().delete()
-    existing = set(Contact.objects.filter(pk__in=contact_ids).values_list("pk", flat=True))
-    ReleaseContact.objects.bulk_create(
-        ReleaseContact(release=release, contact_id=pk, position=position)
-        for position, pk in enumerate(pk for pk in contact_ids if pk in existing)
+def _restore_links(record, field, ids):
+    """Link `record` to the records `ids` that still exist, in that order: the link model
+    is ordered by its position first."""
+    through = field.remote_field.through
+    source, target = field.m2m_field_name(), field.m2m_reverse_field_name()
+    position = through._meta.ordering[0]
+    through._default_manager.filter(**{source: record}).delete()
+    existing = set(
+        field.related_model._default_manager.filter(pk__in=ids).values_list("pk", flat=True)
+    )
+    through._default_manager.bulk_create(
+        through(**{source: record, f"{target}_id": pk, position: number})
+        for number, pk in enumerate(pk for pk in ids if pk in existing)
     )
 
 
 def content_type_choices():
-    """(content type id, name) of every versioned model, for filters."""
+    """(content type id, name) of every registered content model, for filters."""
     return [
         (ct.pk, str(ct.model_class()._meta.verbose_name_plural).capitalize())
         for ct in ContentType.objects.order_by("model")
-        if ct.model_class() is not None
-        and is_versioned(ct.model_class())
-        and ct.model != "releasecontact"
+        if entry_for(ct.model_class()) is not None
     ]

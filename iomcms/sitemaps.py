@@ -1,10 +1,10 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
-from newsroom.sitemaps import ReleaseSitemap, StatementSitemap
 from projects.models import Country
-from projects.sitemaps import ProjectSitemap
 
+from .registry import sitemap_pages, sitemaps
 from .views import countries_with_counts
 
 
@@ -12,14 +12,7 @@ class PageSitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
-        return [
-            "site:home",
-            "newsroom:list",
-            "projects:list",
-            "site:countries",
-            "newsroom:statements",
-            "newsroom:contacts",
-        ]
+        return ["site:home", "site:countries", *sitemap_pages()]
 
     def location(self, name):
         return reverse(name)
@@ -38,10 +31,8 @@ class CountrySitemap(Sitemap):
         ]
 
 
-SITEMAPS = {
-    "pages": PageSitemap,
-    "news": ReleaseSitemap,
-    "projects": ProjectSitemap,
-    "statements": StatementSitemap,
-    "countries": CountrySitemap,
-}
+def site_sitemap(request):
+    """The sitemap: the site's pages, each content app's list pages and the published
+    records it registered, and the country pages."""
+    sections = {"pages": PageSitemap, **sitemaps(), "countries": CountrySitemap}
+    return sitemap(request, sections)

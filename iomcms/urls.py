@@ -1,10 +1,9 @@
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from .query import reads_query
-from .sitemaps import SITEMAPS
+from .sitemaps import site_sitemap
 from .timezones import my_time_zone
 from .views import healthz
 from .workflow_views import coming_up
@@ -22,7 +21,7 @@ urlpatterns = [
     path("admin/my-time-zone/", admin.site.admin_view(my_time_zone), name="my_time_zone"),
     path("admin/", admin.site.urls),
     path("preview/", include("iomcms.preview_urls")),
-    path("sitemap.xml", reads_query("p")(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", reads_query("p")(site_sitemap), name="sitemap"),
     path("healthz", healthz, name="healthz"),
     path(
         "robots.txt",

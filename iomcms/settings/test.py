@@ -19,3 +19,7 @@ AXES_ENABLED = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
 # Whole-page caching is off except in the tests that are about it (they turn it on).
 PAGE_CACHE_SECONDS = 0
+
+# A content app that only the tests install: it proves that an app plugs in by registering
+# in its own apps.py (tests/contentapp).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.contentapp"]  # noqa: F405
