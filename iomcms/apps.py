@@ -11,14 +11,17 @@ class IomcmsConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
-        from . import audit, caching
+        from . import audit, contentversion, publishing
 
         for signal in (post_save, post_delete, m2m_changed):
-            signal.connect(caching.on_content_change, dispatch_uid=f"page-cache-{signal}")
+            signal.connect(contentversion.on_content_change, dispatch_uid=f"content-{signal}")
+        # Bulk publishing and spreadsheet imports may write without model signals.
+        publishing.changed.connect(
+            contentversion.bump_content_version, dispatch_uid="content-bulk"
+        )
+        post_import.connect(contentversion.bump_content_version, dispatch_uid="content-import")
         # While the page cache is down, each request has a content version of its own.
         request_started.connect(
-            caching.availability.request_started, dispatch_uid="page-cache-request"
+            contentversion.availability.request_started, dispatch_uid="content-request"
         )
         audit.connect()
-        # Spreadsheet imports may write in bulk, without model signals.
-        post_import.connect(caching.bump_content_version, dispatch_uid="page-cache-import")

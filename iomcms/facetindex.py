@@ -8,7 +8,7 @@ count is a popcount; a page is the positions of the n-th to m-th set bits, fetch
 key. The work of a request no longer grows with the archive, and a deep page costs what the
 first one does.
 
-An index belongs to a content version (iomcms.caching): any change to content, and any
+An index belongs to a content version (iomcms.contentversion): any change to content, and any
 scheduled go-live or expiry passing, makes a new version, and the first request that needs
 the index afterwards builds it again (one query for the records and one for each
 many-to-many facet: half a second at 100,000 releases on PostgreSQL, one on SQLite) and
@@ -24,7 +24,7 @@ from types import MappingProxyType
 
 from django.core.exceptions import FieldDoesNotExist
 
-from .caching import cache_get, cache_set, content_version
+from .contentversion import cache_get, cache_set, content_version
 
 # "0" and "1" as the bytes 0 and 1.
 BIT_BYTES = bytes.maketrans(b"01", b"\x00\x01")

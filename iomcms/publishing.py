@@ -4,8 +4,10 @@ expiry time, a slug, timestamps and the key of the source text it came from.
 `published()` is the one rule every public reader goes through.
 """
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -192,8 +194,29 @@ def unpublish(queryset):
     return changed
 
 
-def content_changed():
-    """Tell the page cache that content changed by a path that sends no model signals."""
-    from .caching import bump_content_version
+# Sent when content changed by a path that sends no model signals (bulk updates).
+changed = Signal()
 
-    bump_content_version()
+
+def content_changed():
+    """Say that content changed by a path that sends no model signals."""
+    changed.send(sender=None)
+
+
+def next_change():
+    """The earliest scheduled go-live or expiry still in the future, over every publishable
+    model."""
+    now = timezone.now()
+    upcoming = []
+    for model in apps.get_models():
+        if issubclass(model, Publishable):
+            for field in ("go_live_at", "expires_at"):
+                moment = (
+                    model.objects.filter(**{f"{field}__gt": now})
+                    .order_by(field)
+                    .values_list(field, flat=True)
+                    .first()
+                )
+                if moment:
+                    upcoming.append(moment)
+    return min(upcoming) if upcoming else None

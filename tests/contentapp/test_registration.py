@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from iomcms.caching import content_version
+from iomcms.contentversion import content_version
 from iomcms.publishing import Status
 from iomcms.revisions import content_type_choices, record_versions
 from tests.contentapp.models import Note

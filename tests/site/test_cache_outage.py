@@ -12,7 +12,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 
-from iomcms import caching
+from iomcms import contentversion
 from newsroom.models import NewsRelease
 from tests import factories
 from tests.site.test_editing import add_page, release_form
@@ -36,7 +36,7 @@ def redis_down(settings):
     }
     settings.PAGE_CACHE_SECONDS = 600
     yield
-    caching.availability.reset()
+    contentversion.availability.reset()
 
 
 def public_urls():
@@ -59,14 +59,14 @@ def public_urls():
 
 def test_public_pages_are_served_uncached_while_the_cache_is_down(client, redis_down, caplog):
     urls = public_urls()
-    with caplog.at_level(logging.WARNING, logger="iomcms.caching"):
+    with caplog.at_level(logging.WARNING, logger="iomcms.contentversion"):
         for _ in range(2):
             for url in urls:
                 response = client.get(url)
                 assert response.status_code == 200, url
                 assert response.get("X-Cache") != "hit", url
     # Said once, not on every request.
-    warnings = [record for record in caplog.records if record.name == "iomcms.caching"]
+    warnings = [record for record in caplog.records if record.name == "iomcms.contentversion"]
     assert len(warnings) == 1
     assert "uncached" in warnings[0].getMessage()
 
@@ -99,17 +99,17 @@ CACHE_OPERATIONS |= {"get_many", "set_many", "delete_many", "get_or_set"}
 
 @pytest.fixture
 def outage_cache(settings, monkeypatch):
-    monkeypatch.setattr(caching.Availability, "RETRY_SECONDS", 0.05)
+    monkeypatch.setattr(contentversion.Availability, "RETRY_SECONDS", 0.05)
     settings.CACHES = {
         **settings.CACHES,
         "pages": {"BACKEND": f"{__name__}.OutageCache", "LOCATION": "outage"},
     }
     settings.PAGE_CACHE_SECONDS = 600
-    caching.page_cache().clear()
+    contentversion.page_cache().clear()
     yield OutageCache
     OutageCache.down = False
-    caching.availability.reset()
-    caching.page_cache().clear()
+    contentversion.availability.reset()
+    contentversion.page_cache().clear()
 
 
 class Process:
@@ -117,12 +117,12 @@ class Process:
     its own middleware, with the pages it holds."""
 
     def __init__(self):
-        self.availability = caching.Availability()
+        self.availability = contentversion.Availability()
         self.client = Client()
 
     @contextmanager
     def serving(self):
-        with mock.patch.object(caching, "availability", self.availability):
+        with mock.patch.object(contentversion, "availability", self.availability):
             yield
 
     def get(self, url):
@@ -173,7 +173,7 @@ def test_other_processes_serve_a_change_saved_during_an_outage_once_the_cache_re
     for process in processes:
         process.get(url)
         assert process.get(url)["X-Cache"] == "hit"
-    version = caching.page_cache().get(caching.VERSION_KEY)
+    version = contentversion.page_cache().get(contentversion.VERSION_KEY)
     # A Publisher saves through one process while the cache is down; the other process
     # serves nothing meanwhile, so it never sees the outage.
     outage_cache.down = True
@@ -183,7 +183,7 @@ def test_other_processes_serve_a_change_saved_during_an_outage_once_the_cache_re
     outage_cache.down = False
     # The saving process serves nothing after the outage either, yet the content version
     # moves on within seconds, and the other process makes the page again.
-    wait_until(lambda: caching.page_cache().get(caching.VERSION_KEY) != version)
+    wait_until(lambda: contentversion.page_cache().get(contentversion.VERSION_KEY) != version)
     response = other.get(url)
     assert response["X-Cache"] == "miss"
     assert "Saved during the outage" in response.content.decode()

@@ -138,7 +138,7 @@ def test_a_transaction_makes_the_content_stale_once_when_it_commits(
 ):
     from django.db import transaction
 
-    from iomcms.caching import content_version, new_content_version
+    from iomcms.contentversion import content_version, new_content_version
 
     before = content_version()
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():

@@ -9,8 +9,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.caching import next_change
-from iomcms.publishing import State, Status
+from iomcms.publishing import State, Status, next_change
 from newsroom.models import NewsRelease
 from tests import factories
 
