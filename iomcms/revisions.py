@@ -359,14 +359,20 @@ class Paragraphs:
 def text_diff(before, after):
     """Two texts as one, in paragraphs: removed words struck through, added ones marked,
     where they stand."""
-    merged = Paragraphs()
+    return counted_text_diff(before, after)[0]
+
+
+def counted_text_diff(before, after):
+    """`text_diff`, and how many places changed."""
+    merged, changes = Paragraphs(), 0
     for op, old, new in text_runs(before, after):
         if op == "equal":
             merged.add(new)
             continue
+        changes += 1
         merged.add(old, "del", mark_breaks=True)
         merged.add(new, "ins", mark_breaks=True)
-    return merged.html()
+    return merged.html(), changes
 
 
 def side_by_side(before, after, tag="mark"):

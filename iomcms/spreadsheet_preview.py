@@ -6,20 +6,18 @@
 - Cells of rows with errors fold alike.
 """
 
-import difflib
-import re
 from decimal import Decimal
 
 from django.utils.formats import number_format
-from django.utils.html import escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import ngettext
 from import_export.resources import Diff
 from import_export.results import Result
 
+from .revisions import counted_text_diff
+
 FOLD_AT = 120  # characters; a longer cell shows this many and opens to the rest
-WORDS = re.compile(r"\S+\s*|\s+")  # a word with the spaces after it
 
 
 def as_text(value):
@@ -56,31 +54,6 @@ def fold(value):
     return folded(text, text) if len(text) > FOLD_AT else text
 
 
-def marked(tag, text):
-    """`text` in `tag`, the spaces after its last word left unmarked."""
-    words = text.rstrip()
-    return format_html("<{0}>{1}</{0}>{2}", tag, words, text[len(words) :])
-
-
-def word_diff(before, after):
-    """`after` with the words taken out of `before` in <del> and those put in, in <ins>;
-    and how many places changed."""
-    old, new = WORDS.findall(before), WORDS.findall(after)
-    pieces, changes = [], 0
-    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
-    for operation, old_start, old_end, new_start, new_end in matcher.get_opcodes():
-        if operation == "equal":
-            pieces.append(escape("".join(new[new_start:new_end])))
-            continue
-        changes += 1
-        removed, added = "".join(old[old_start:old_end]), "".join(new[new_start:new_end])
-        if removed:
-            pieces.append(marked("del", removed))
-        if added:
-            pieces.append(marked("ins", added))
-    return mark_safe("".join(pieces)), changes  # noqa: S308 - every piece is escaped above
-
-
 def changed_cell(before, after, widget):
     """One changed cell: old → new, or a folded word diff for a long text."""
     if getattr(widget, "numeric", False):
@@ -88,7 +61,7 @@ def changed_cell(before, after, widget):
     else:
         before, after = as_text(before), as_text(after)
     if max(len(before), len(after)) > FOLD_AT:
-        html, changes = word_diff(before, after)
+        html, changes = counted_text_diff(before, after)
         note = ngettext("%(count)d change", "%(count)d changes", changes) % {"count": changes}
         return folded(after or before, html, note)
     if not before:

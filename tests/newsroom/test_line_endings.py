@@ -37,6 +37,16 @@ def run(*args):
     return out.getvalue()
 
 
+def corrected_seed(tmp_path):
+    """The seed page as the office saved it again, with one sentence corrected."""
+    corrected = tmp_path / SEED.name
+    text = SEED.read_text(encoding="utf-8")
+    corrected.write_text(
+        text.replace("has\nbeen given new life.", "has\nbeen renewed."), encoding="utf-8"
+    )
+    return corrected
+
+
 def as_a_browser_posts_it(text):
     return text.replace("\n", "\r\n") + "  \r\n"
 
@@ -60,15 +70,8 @@ def test_an_admin_save_in_between_does_not_stop_the_sources_correction(editor_cl
         for name, value in [("id", link.pk), ("contact", link.contact_id), ("position", index)]:
             data[f"contact_links-{index}-{name}"] = value
     assert editor_client.post(admin_url(release, "change"), data).status_code == 302
-    corrected = tmp_path / SEED.name
-    corrected.write_text(
-        SEED.read_text(encoding="utf-8").replace(
-            "has\nbeen given new life.", "has\nbeen renewed."
-        ),
-        encoding="utf-8",
-    )
 
-    out = run(corrected)
+    out = run(corrected_seed(tmp_path))
 
     assert "1 updated" in out and "0 conflicts" in out
     assert "has been renewed." in NewsRelease.objects.get().body
@@ -121,15 +124,8 @@ def test_a_remembered_import_that_differs_only_in_line_ends_is_no_editors_change
     release = NewsRelease.objects.get()
     remembered = {**release.source_values, "body": as_a_browser_posts_it(release.body)}
     NewsRelease.objects.filter(pk=release.pk).update(source_values=remembered)
-    corrected = tmp_path / SEED.name
-    corrected.write_text(
-        SEED.read_text(encoding="utf-8").replace(
-            "has\nbeen given new life.", "has\nbeen renewed."
-        ),
-        encoding="utf-8",
-    )
 
-    out = run(corrected)
+    out = run(corrected_seed(tmp_path))
 
     assert "1 updated" in out and "0 conflicts" in out
     assert "has been renewed." in NewsRelease.objects.get().body
