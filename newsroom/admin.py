@@ -1,7 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, ReferenceAdmin, SpreadsheetAdminMixin, StateFilter
+from iomcms.editorial.admin import PublishableAdmin, ReferenceAdmin, StateFilter
+from iomcms.spreadsheets.admin import SpreadsheetAdminMixin
 
 from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
 from .resources import ContactResource, NewsReleaseResource, OfficeResource, StatementResource

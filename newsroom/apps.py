@@ -6,7 +6,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from iomcms import registry
+        from iomcms.core import registry
 
         from .models import Contact, NewsRelease, Statement
         from .sitemaps import ReleaseSitemap, StatementSitemap

@@ -7,7 +7,7 @@ from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
-from iomcms.teasers import teaser
+from iomcms.core.teasers import teaser
 
 from .filters import ReleaseFilter
 from .models import NewsRelease

@@ -1,9 +1,9 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, from_table
-from iomcms.forms import PlainTextInput, PublicForm
-from iomcms.search import found
+from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, from_table
+from iomcms.core.forms import PlainTextInput, PublicForm
+from iomcms.core.search import found
 from projects.models import Country
 
 from .models import NewsRelease, Theme

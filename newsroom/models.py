@@ -6,11 +6,11 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.fields import NormalisedTextField
-from iomcms.naturalkeys import NaturalKeyManager, NaturalKeyMixin
-from iomcms.publishing import Publishable, expiry_after_go_live, unique_source_key
-from iomcms.reversing import slug_url
-from iomcms.search import Searchable
+from iomcms.core.fields import NormalisedTextField
+from iomcms.core.naturalkeys import NaturalKeyManager, NaturalKeyMixin
+from iomcms.core.publishing import Publishable, expiry_after_go_live, unique_source_key
+from iomcms.core.reversing import slug_url
+from iomcms.core.search import Searchable
 from projects.models import Country
 
 from .querysets import ContactManager, NewsReleaseQuerySet, StatementQuerySet

@@ -1,6 +1,6 @@
 """The news list as open data: /news/download.csv and .json, with the list's filters."""
 
-from iomcms.opendata import ListDownloadView
+from iomcms.spreadsheets.opendata import ListDownloadView
 
 from .filters import ReleaseFilter
 from .models import NewsRelease

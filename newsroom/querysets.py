@@ -6,9 +6,9 @@ request: `published()` reads the clock when it is called.
 
 from django.db import models
 
-from iomcms.facetindex import current_index
-from iomcms.publishing import PublishableQuerySet
-from iomcms.teasers import opening
+from iomcms.core.facetindex import current_index
+from iomcms.core.publishing import PublishableQuerySet
+from iomcms.core.teasers import opening
 
 # Fields no public page shows: the search vector is several kilobytes a record.
 NOT_SHOWN = ("search_vector", "source_values")

@@ -2,14 +2,14 @@
 
 from django.db.models.functions import Lower
 
-from iomcms.spreadsheet_widgets import IsoDateWidget, NaturalKeysWidget, NaturalKeyWidget
-from iomcms.spreadsheets import (
+from iomcms.spreadsheets.resources import (
     SpreadsheetResource,
     column,
     go_live_column,
     language_column,
     status_column,
 )
+from iomcms.spreadsheets.widgets import IsoDateWidget, NaturalKeysWidget, NaturalKeyWidget
 from projects.resources import CountryResource, ProjectResource, countries_widget, country_widget
 
 from .models import Contact, NewsRelease, Office, Statement, Summit, Theme

@@ -1,8 +1,8 @@
 from django.views.generic import DetailView, ListView
 
-from iomcms.expressions import LinkedIds, ids_of
-from iomcms.facets import FacetedListView, filed_under
-from iomcms.seo import release_structured_data
+from iomcms.core.expressions import LinkedIds, ids_of
+from iomcms.core.facets import FacetedListView, filed_under
+from iomcms.core.seo import release_structured_data
 from projects.models import Country
 
 from .filters import ReleaseFilter

@@ -2,7 +2,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.admin import PublishableAdmin, ReferenceAdmin, SpreadsheetAdminMixin, StateFilter
+from iomcms.editorial.admin import PublishableAdmin, ReferenceAdmin, StateFilter
+from iomcms.spreadsheets.admin import SpreadsheetAdminMixin
 
 from .models import Country, Project, Region
 from .resources import CountryResource, ProjectResource

@@ -6,7 +6,7 @@ class ProjectsConfig(AppConfig):
     verbose_name = "Projects and geography"
 
     def ready(self):
-        from iomcms import registry
+        from iomcms.core import registry
 
         from .models import Project
         from .sitemaps import ProjectSitemap

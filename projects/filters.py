@@ -2,8 +2,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from iomcms.facets import FacetChoiceFilter, FacetedFilterSet, distinct_values, from_table
-from iomcms.forms import PlainNumberInput, PublicForm
+from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, distinct_values, from_table
+from iomcms.core.forms import PlainNumberInput, PublicForm
 
 from .models import Country, Project, ProjectStatus, Region
 

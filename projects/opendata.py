@@ -1,6 +1,6 @@
 """The project list as open data: /projects/download.csv and .json, with the list's filters."""
 
-from iomcms.opendata import ListDownloadView
+from iomcms.spreadsheets.opendata import ListDownloadView
 
 from .filters import ProjectFilter
 from .models import Project

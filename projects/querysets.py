@@ -1,8 +1,8 @@
 """The projects' public lists as querysets: what the list, the home page and the download
 read. Built per request on `published()`, which reads the clock when it is called."""
 
-from iomcms.publishing import PublishableQuerySet
-from iomcms.teasers import opening
+from iomcms.core.publishing import PublishableQuerySet
+from iomcms.core.teasers import opening
 
 # What a list item shows, and no more: a model instance costs Django a step a column, and
 # a time column a parse.

@@ -1,17 +1,17 @@
 """Spreadsheet columns for countries and IDF projects (django-import-export resources)."""
 
-from iomcms.spreadsheet_widgets import (
-    ChoiceWidget,
-    NaturalKeysWidget,
-    NaturalKeyWidget,
-    NumberWidget,
-)
-from iomcms.spreadsheets import (
+from iomcms.spreadsheets.resources import (
     SpreadsheetResource,
     column,
     go_live_column,
     language_column,
     status_column,
+)
+from iomcms.spreadsheets.widgets import (
+    ChoiceWidget,
+    NaturalKeysWidget,
+    NaturalKeyWidget,
+    NumberWidget,
 )
 
 from .models import Country, Project, ProjectStatus, Region

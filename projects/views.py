@@ -1,8 +1,8 @@
 from django.db.models import Count, Sum
 from django.views.generic import DetailView
 
-from iomcms.facetindex import IndexedResults
-from iomcms.facets import FacetedListView, filed_under
+from iomcms.core.facetindex import IndexedResults
+from iomcms.core.facets import FacetedListView, filed_under
 
 from .filters import ProjectFilter
 from .models import Country, Project

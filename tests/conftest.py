@@ -32,6 +32,6 @@ def publisher_client(publisher):
 def fresh_content_version():
     """Each test starts from a new content version: a test's rolled-back records send no
     signal, so pages and facet indexes of the one before must not carry over."""
-    from iomcms.contentversion import page_cache
+    from iomcms.core.contentversion import page_cache
 
     page_cache().clear()

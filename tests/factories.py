@@ -5,7 +5,7 @@ import itertools
 from django.contrib.auth.models import Group, User
 from django.utils.text import slugify
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Statement, Theme
 from projects.models import Country, Project
 

@@ -22,8 +22,9 @@ SECRET_KEY = env.str("SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 
 INSTALLED_APPS = [
-    # Before the admin, so that its templates (admin/base_site.html) override the admin's.
-    "iomcms",
+    # Before the admin, so that their templates (admin/base_site.html) override the admin's.
+    "iomcms.editorial",
+    "iomcms.spreadsheets",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -37,6 +38,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "reversion",
+    "iomcms.core",
+    "iomcms.site",
     "projects",
     "newsroom",
 ]
@@ -47,16 +50,16 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # A cached page is answered here, before sessions, CSRF, authentication and the
     # policy headers run; it was stored with the headers they gave it.
-    "iomcms.caching.PublicPageCacheMiddleware",
+    "iomcms.site.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "iomcms.timezones.EditorTimeZoneMiddleware",
+    "iomcms.editorial.timezones.EditorTimeZoneMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "iomcms.security.AdminPolicyMiddleware",
+    "iomcms.site.security.AdminPolicyMiddleware",
     # Last, as django-axes asks: it turns locked-out logins into a clear page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -70,17 +73,17 @@ ROOT_URLCONF = "iomcms.urls"
 WSGI_APPLICATION = "iomcms.wsgi.application"
 
 TEMPLATES = [
-    # The public pages: Jinja2 templates in each app's jinja2/ folder (iomcms.templating).
+    # The public pages: Jinja2 templates in each app's jinja2/ folder (iomcms.site.templating).
     # Compiled templates stay in memory, all of them (a cache_size below 0); they are
     # reloaded when their file changes only with DEBUG on, the backend's default. A
     # template's last newline is kept, as Django's templates keep it.
     {
-        "BACKEND": "iomcms.templating.Jinja2",
+        "BACKEND": "iomcms.site.templating.Jinja2",
         "NAME": "jinja2",
         "DIRS": [],
         "APP_DIRS": True,
         "OPTIONS": {
-            "environment": "iomcms.templating.environment",
+            "environment": "iomcms.site.templating.environment",
             "cache_size": -1,
             "keep_trailing_newline": True,
         },
@@ -159,7 +162,7 @@ PAGE_CACHE_PREFIX = env.str("PAGE_CACHE_PREFIX", default="") or page_cache_prefi
 )
 if REDIS_URL:
     # A Redis that stops answering costs a request at most these seconds, and only one
-    # request every few seconds (iomcms.caching serves pages uncached meanwhile). Its
+    # request every few seconds (iomcms.site.caching serves pages uncached meanwhile). Its
     # errors are not ignored here (django-redis's IGNORE_EXCEPTIONS): the page cache has
     # to know of an outage to make its pages stale after it, and /healthz to report it.
     REDIS_OPTIONS = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 2}
@@ -197,11 +200,11 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
-# Staff read and type times in the admin in their own time zone (iomcms.timezones); until
-# they choose one, in the regional office's (San José, Costa Rica). Times are stored in UTC.
+# Staff read and type times in the admin in their own time zone (iomcms.editorial.timezones);
+# until they choose one, in the regional office's (San José, Costa Rica). Times are stored in UTC.
 OFFICE_TIME_ZONE = env.str("OFFICE_TIME_ZONE", default="America/Costa_Rica")
 # Dates and times read as Django's own formats, with the time zone after a time.
-FORMAT_MODULE_PATH = ["iomcms.formats"]
+FORMAT_MODULE_PATH = ["iomcms.site.formats"]
 USE_I18N = True
 USE_TZ = True
 
@@ -219,7 +222,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
-# Whole public pages are cached for anonymous visitors (iomcms.caching); 0 turns it off.
+# Whole public pages are cached for anonymous visitors (iomcms.site.caching); 0 turns it off.
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 
 # Admin logins: after 5 failures from one address, or for one username, wait 15 minutes.
@@ -252,7 +255,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
-        # Logins, failed logins and logouts (iomcms.audit); lockouts (axes);
+        # Logins, failed logins and logouts (iomcms.editorial.audit); lockouts (axes);
         # refused permissions and suspicious requests (django.request, django.security).
         "iomcms.security": {"level": "INFO"},
         "axes": {"level": "WARNING"},
@@ -265,7 +268,7 @@ LOGGING = {
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 
-# Spreadsheets (iomcms.spreadsheets): importing needs the model's "import_<model>"
+# Spreadsheets (iomcms.spreadsheets.resources): importing needs the model's "import_<model>"
 # permission (Publishers), exporting "export_<model>" (Editors and Publishers).
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "import"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "export"
@@ -276,8 +279,8 @@ SPREADSHEET_MAX_BYTES = env.int("SPREADSHEET_MAX_BYTES", default=10 * 1024 * 102
 # One source text (manage.py import_sources) at most this size: a saved page is far smaller.
 SOURCE_IMPORT_MAX_BYTES = env.int("SOURCE_IMPORT_MAX_BYTES", default=2 * 1024 * 1024)
 
-# Editorial workflow (iomcms.revisions, iomcms.preview): share links to drafts last this many
-# days unless the editor chooses otherwise, and never more than SHARE_LINK_MAX_DAYS.
+# Editorial workflow (iomcms.editorial): share links to drafts last this many days unless
+# the editor chooses otherwise, and never more than SHARE_LINK_MAX_DAYS.
 SHARE_LINK_DAYS = env.int("SHARE_LINK_DAYS", default=7)
 SHARE_LINK_MAX_DAYS = 30
 # The admin's "coming up" page lists this many scheduled go-lives and expiries.

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from iomcms.revisions import record_versions
+from iomcms.editorial.revisions import record_versions
 from projects.services import country_index
 
 from ..sourcetext import parse_text

@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.text import slugify
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from projects.models import Project, ProjectStatus, Region
 from projects.services import countries_mentioned, match_countries, normalise
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.db import models
 
-from iomcms.fields import normalise_text
+from iomcms.core.fields import normalise_text
 
 
 def as_json(value):

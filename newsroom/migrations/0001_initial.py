@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.functions.text
-import iomcms.naturalkeys
+import iomcms.core.naturalkeys
 from django.db import migrations, models
 
 
@@ -27,7 +27,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'summits',
                 'ordering': ['name'],
             },
-            bases=(iomcms.naturalkeys.NaturalKeyMixin, models.Model),
+            bases=(iomcms.core.naturalkeys.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Theme',
@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'themes',
                 'ordering': ['name'],
             },
-            bases=(iomcms.naturalkeys.NaturalKeyMixin, models.Model),
+            bases=(iomcms.core.naturalkeys.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='NewsRelease',
@@ -80,7 +80,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'offices',
                 'ordering': ['name'],
             },
-            bases=(iomcms.naturalkeys.NaturalKeyMixin, models.Model),
+            bases=(iomcms.core.naturalkeys.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Contact',

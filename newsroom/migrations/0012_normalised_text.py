@@ -4,7 +4,7 @@ The column stays a text column (only the model field changes: no table is rebuil
 SQLite's full-text triggers stay); the text already stored is cleaned here.
 """
 
-import iomcms.fields
+import iomcms.core.fields
 from django.db import migrations
 
 FIELDS = {"NewsRelease": ["body", "summary"], "Statement": ["body"]}
@@ -27,7 +27,7 @@ def clean_stored_text(apps, schema_editor):
 
 
 def text_field(**kwargs):
-    return iomcms.fields.NormalisedTextField(**kwargs)
+    return iomcms.core.fields.NormalisedTextField(**kwargs)
 
 
 class Migration(migrations.Migration):

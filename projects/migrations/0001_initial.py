@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import iomcms.naturalkeys
+import iomcms.core.naturalkeys
 from django.db import migrations, models
 
 
@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'regions',
                 'ordering': ['name'],
             },
-            bases=(iomcms.naturalkeys.NaturalKeyMixin, models.Model),
+            bases=(iomcms.core.naturalkeys.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Country',
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'countries',
                 'ordering': ['name'],
             },
-            bases=(iomcms.naturalkeys.NaturalKeyMixin, models.Model),
+            bases=(iomcms.core.naturalkeys.NaturalKeyMixin, models.Model),
         ),
         migrations.CreateModel(
             name='Project',

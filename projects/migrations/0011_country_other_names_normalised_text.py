@@ -5,7 +5,7 @@ The description column stays a text column (only the model field changes: no tab
 rebuilt, so SQLite's full-text triggers stay); the text already stored is cleaned here.
 """
 
-import iomcms.fields
+import iomcms.core.fields
 from django.db import migrations
 
 
@@ -32,7 +32,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="country",
             name="other_names",
-            field=iomcms.fields.NormalisedTextField(
+            field=iomcms.core.fields.NormalisedTextField(
                 blank=True,
                 help_text=(
                     "Other names source texts and spreadsheets give the country, one a line. "
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
                 migrations.AlterField(
                     model_name="project",
                     name="description",
-                    field=iomcms.fields.NormalisedTextField(
+                    field=iomcms.core.fields.NormalisedTextField(
                         blank=True,
                         help_text="Paragraphs separated by a blank line.",
                         verbose_name="description",

@@ -4,7 +4,7 @@ refused with what changed, and keeps what was typed in it."""
 import pytest
 from django.urls import reverse
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from tests import factories
 
 from .conftest import screenshot, signed_in

@@ -4,8 +4,8 @@ restore that leaves the release live unless the Publisher says otherwise."""
 import pytest
 from django.urls import reverse
 
-from iomcms.publishing import Status
-from iomcms.revisions import record_versions, versions_of
+from iomcms.core.publishing import Status
+from iomcms.editorial.revisions import record_versions, versions_of
 from tests import factories
 
 from .conftest import screenshot, signed_in

@@ -10,7 +10,7 @@ class ContentAppConfig(AppConfig):
     verbose_name = "Notes (test content app)"
 
     def ready(self):
-        from iomcms import registry
+        from iomcms.core import registry
 
         from .models import Note
         from .sitemaps import NoteSitemap

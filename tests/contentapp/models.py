@@ -1,7 +1,7 @@
 from django.db import models
 from django.urls import reverse
 
-from iomcms.publishing import Publishable
+from iomcms.core.publishing import Publishable
 
 
 class Note(Publishable):

@@ -8,9 +8,9 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from iomcms.contentversion import content_version
-from iomcms.publishing import Status
-from iomcms.revisions import content_type_choices, record_versions
+from iomcms.core.contentversion import content_version
+from iomcms.core.publishing import Status
+from iomcms.editorial.revisions import content_type_choices, record_versions
 from tests.contentapp.models import Note
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.contentapp.site_urls")]

@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from newsroom.models import Contact, NewsRelease, Statement
 from projects.models import Project
 

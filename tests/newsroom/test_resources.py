@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from iomcms.spreadsheets import CSV, load_dataset, result_errors
+from iomcms.spreadsheets.resources import CSV, load_dataset, result_errors
 from newsroom.models import Contact, NewsRelease, Office, Theme
 from newsroom.resources import ContactResource, NewsReleaseResource, OfficeResource
 from tests import factories

@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from reversion.models import Version
 
-from iomcms.spreadsheets import CSV, JSON, XLSX, load_dataset, result_errors
+from iomcms.spreadsheets.resources import CSV, JSON, XLSX, load_dataset, result_errors
 from newsroom.resources import RESOURCES
 from projects.models import Project
 from projects.resources import ProjectResource

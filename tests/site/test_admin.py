@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from newsroom.models import Contact, NewsRelease, Office, Statement, Summit, Theme
 from projects.models import Country, Project, Region
 from tests import factories

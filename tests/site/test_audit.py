@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Revision
 
-from iomcms.revisions import record_versions
+from iomcms.editorial.revisions import record_versions
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories

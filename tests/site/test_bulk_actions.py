@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.publishing import State, Status
+from iomcms.core.publishing import State, Status
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories

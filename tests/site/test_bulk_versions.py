@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from reversion.models import Version
 
-from iomcms.revisions import record_versions, record_versions_of
+from iomcms.editorial.revisions import record_versions, record_versions_of
 from projects.models import Project
 from tests import factories
 

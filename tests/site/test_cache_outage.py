@@ -12,7 +12,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from django.test import Client
 from django.urls import reverse
 
-from iomcms import contentversion
+from iomcms.core import contentversion
 from newsroom.models import NewsRelease
 from tests import factories
 from tests.site.test_editing import add_page, release_form
@@ -59,14 +59,14 @@ def public_urls():
 
 def test_public_pages_are_served_uncached_while_the_cache_is_down(client, redis_down, caplog):
     urls = public_urls()
-    with caplog.at_level(logging.WARNING, logger="iomcms.contentversion"):
+    with caplog.at_level(logging.WARNING, logger="iomcms.core.contentversion"):
         for _ in range(2):
             for url in urls:
                 response = client.get(url)
                 assert response.status_code == 200, url
                 assert response.get("X-Cache") != "hit", url
     # Said once, not on every request.
-    warnings = [record for record in caplog.records if record.name == "iomcms.contentversion"]
+    warnings = [record for record in caplog.records if record.name == "iomcms.core.contentversion"]
     assert len(warnings) == 1
     assert "uncached" in warnings[0].getMessage()
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from newsroom.models import NewsRelease
 from tests import factories
 
@@ -64,7 +64,7 @@ def test_an_admin_save_shows_on_the_next_request(
 def test_a_bulk_publish_shows_on_the_next_request(client):
     draft = factories.release("Waiting release", status=Status.DRAFT)
     assert "Waiting release" not in news(client)[1]
-    from iomcms.publishing import publish
+    from iomcms.core.publishing import publish
 
     publish(NewsRelease.objects.filter(pk=draft.pk))
     state, html = news(client)
@@ -138,7 +138,7 @@ def test_a_transaction_makes_the_content_stale_once_when_it_commits(
 ):
     from django.db import transaction
 
-    from iomcms.contentversion import content_version, new_content_version
+    from iomcms.core.contentversion import content_version, new_content_version
 
     before = content_version()
     with django_capture_on_commit_callbacks(execute=False) as callbacks, transaction.atomic():

@@ -8,8 +8,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.html import strip_tags
 
-from iomcms.publishing import Status
-from iomcms.revisions import record_versions
+from iomcms.core.publishing import Status
+from iomcms.editorial.revisions import record_versions
 from newsroom.models import NewsRelease, Office
 from projects.models import Project
 from tests import factories

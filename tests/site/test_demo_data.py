@@ -4,7 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from iomcms.search import found
+from iomcms.core.search import found
 from newsroom.models import Contact, NewsRelease, Office, ReleaseContact, Theme
 from projects.models import Project
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories

@@ -12,9 +12,9 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
-from iomcms import facetindex
-from iomcms.facetindex import FacetIndex, build_index
-from iomcms.publishing import Status, publish, unpublish
+from iomcms.core import facetindex
+from iomcms.core.facetindex import FacetIndex, build_index
+from iomcms.core.publishing import Status, publish, unpublish
 from newsroom.filters import ReleaseFilter
 from newsroom.models import NewsRelease, ReleaseContact
 from projects.filters import ProjectFilter

@@ -197,7 +197,7 @@ def test_project_status_facet_counts(client, projects):
 
 
 def test_lists_offer_a_bounded_number_of_pages(client, monkeypatch):
-    from iomcms.facets import BoundedPaginator
+    from iomcms.core.facets import BoundedPaginator
 
     monkeypatch.setattr(BoundedPaginator, "MAX_PAGES", 2)
     for number in range(70):

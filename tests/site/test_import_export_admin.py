@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from iomcms.spreadsheets import FORMATS
+from iomcms.spreadsheets.resources import FORMATS
 from newsroom.resources import RESOURCES
 from projects.models import Project
 from projects.resources import ProjectResource

@@ -8,9 +8,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
-from iomcms.publishing import unpublish
+from iomcms.core.publishing import unpublish
 from projects.models import ProjectStatus, Region
 from tests import factories
 
@@ -167,7 +168,7 @@ def test_pages_share_a_raster_image_social_sites_can_show(client, content, setti
     assert '<meta property="og:image:height" content="630">' in html
     assert '<meta property="og:image:alt" content="' in html
     assert '<meta name="twitter:card" content="summary_large_image">' in html
-    path = Path(settings.BASE_DIR) / "iomcms" / "static" / image.split("/static/", 1)[1]
+    path = Path(finders.find(image.split("/static/", 1)[1]))
     assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", path.read_bytes()[16:24])
     assert (width, height) == (1200, 630)

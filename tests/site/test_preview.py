@@ -8,8 +8,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.models import ShareLink
-from iomcms.publishing import Status
+from iomcms.core.publishing import Status
+from iomcms.editorial.models import ShareLink
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from iomcms.publishing import Status, publish, unpublish
+from iomcms.core.publishing import Status, publish, unpublish
 from newsroom.models import Contact, NewsRelease, Statement
 from projects.models import Project
 from tests import factories

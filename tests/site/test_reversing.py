@@ -3,7 +3,7 @@
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
 
-from iomcms.reversing import slug_url
+from iomcms.core.reversing import slug_url
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from iomcms.publishing import Status
-from iomcms.revisions import record_versions, side_by_side, versions_of
+from iomcms.core.publishing import Status
+from iomcms.editorial.revisions import record_versions, side_by_side, versions_of
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories

@@ -9,7 +9,7 @@ from django.db import IntegrityError
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.publishing import State, Status, next_change
+from iomcms.core.publishing import State, Status, next_change
 from newsroom.models import NewsRelease
 from tests import factories
 

@@ -8,9 +8,9 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from iomcms.publishing import Status
-from iomcms.search import CANDIDATES, fts_index, merge_search_indexes
-from iomcms.views import search_site
+from iomcms.core.publishing import Status
+from iomcms.core.search import CANDIDATES, fts_index, merge_search_indexes
+from iomcms.site.views import search_site
 from newsroom.models import NewsRelease, Statement
 from projects.models import Project
 from tests import factories

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from iomcms.teasers import LENGTH, teaser
+from iomcms.core.teasers import LENGTH, teaser
 from tests import factories
 
 pytestmark = pytest.mark.django_db

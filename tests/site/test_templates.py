@@ -8,7 +8,7 @@ from django.template.base import Template as DjangoTemplate
 from django.urls import reverse
 from django.utils import translation
 
-from iomcms.templating import date as date_filter
+from iomcms.site.templating import date as date_filter
 from tests import factories
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from reversion.models import Version
 
-from iomcms.models import EditorTimeZone
-from iomcms.publishing import Status
-from iomcms.timezones import EditorTimeZoneMiddleware
+from iomcms.core.publishing import Status
+from iomcms.editorial.models import EditorTimeZone
+from iomcms.editorial.timezones import EditorTimeZoneMiddleware
 from newsroom.models import NewsRelease
 from projects.models import Project
 from tests import factories

@@ -3,7 +3,7 @@
 import pytest
 from django import forms
 
-from iomcms.forms import JINJA2_RENDERER, PlainNumberInput, PlainSelect, PlainTextInput
+from iomcms.core.forms import JINJA2_RENDERER, PlainNumberInput, PlainSelect, PlainTextInput
 
 ATTRS = [
     {},

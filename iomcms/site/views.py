@@ -1,0 +1,202 @@
+"""Pages that draw on both apps: the home page and the country pages."""
+
+from collections import Counter
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, connection
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView, ListView, TemplateView
+
+from iomcms.core.forms import PlainTextInput, PublicForm
+from iomcms.core.search import CANDIDATES as COUNT_CAP
+from iomcms.core.search import Hit, best_matches, highlight, words
+from newsroom.filters import ReleaseFilter
+from newsroom.models import Contact, NewsRelease, Statement
+from projects.filters import ProjectFilter
+from projects.models import Country, Project, ProjectStatus
+
+
+def countries_with_counts(countries):
+    """`countries` (a list), each with how many published releases and projects it has,
+    counted from the lists' facet indexes, and whether it has any (`has_content`)."""
+    releases, projects = ReleaseFilter.current_index(), ProjectFilter.current_index()
+    release_counts = releases.counts("country", releases.everything)
+    project_counts = projects.counts("country", projects.everything)
+    countries = list(countries)
+    for country in countries:
+        country.release_count = release_counts.get(country.slug, 0)
+        country.project_count = project_counts.get(country.slug, 0)
+        country.has_content = bool(country.release_count or country.project_count)
+    return countries
+
+
+class HomeView(TemplateView):
+    template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        projects = Project.objects.in_brief()
+        active = list(projects.filter(project_status=ProjectStatus.ACTIVE)[:5])
+        return super().get_context_data(
+            latest_releases=NewsRelease.objects.listed()[:5],
+            projects=active or list(projects[:5]),
+            showing_active_projects=bool(active),
+            countries=[
+                country
+                for country in countries_with_counts(Country.objects.order_by("name"))
+                if country.has_content
+            ],
+            **kwargs,
+        )
+
+
+class CountryListView(ListView):
+    template_name = "country_list.html"
+    context_object_name = "countries"
+
+    def get_queryset(self):
+        """Countries by region, each region once: the one holding most countries (the
+        region this office serves) first, then by size and name, countries without a
+        region last; countries by name within their region."""
+        countries = countries_with_counts(Country.objects.select_related("region"))
+        sizes = Counter(country.region_id for country in countries)
+
+        def place(country):
+            region = country.region
+            if region is None:
+                return (True, 0, "", country.name)
+            return (False, -sizes[region.pk], region.name, country.name)
+
+        return sorted(countries, key=place)
+
+
+class CountryDetailView(DetailView):
+    template_name = "country_detail.html"
+    context_object_name = "country"
+
+    def get_queryset(self):
+        return Country.objects.select_related("region").prefetch_related(
+            Prefetch("projects", queryset=Project.objects.published(), to_attr="live_projects"),
+            Prefetch(
+                "offices__contacts",
+                queryset=Contact.objects.published(),
+            ),
+        )
+
+    def get_context_data(self, **kwargs):
+        releases = NewsRelease.objects.listed().filter(countries=self.object)
+        return super().get_context_data(releases=releases[:20], **kwargs)
+
+
+class SearchForm(PublicForm):
+    q = forms.CharField(
+        label=_("Search the site"),
+        max_length=200,
+        required=False,
+        widget=PlainTextInput(attrs={"type": "search"}),
+    )
+
+
+@dataclass
+class ResultGroup:
+    name: str
+    hits: list
+    total: int
+
+
+def search_site(text, limit=20):
+    """Published releases, projects, statements and contacts matching `text`, by type."""
+    groups = [
+        ("News releases", NewsRelease.objects.published(), "body"),
+        ("Projects", Project.objects.published(), "description"),
+        ("Statements", Statement.objects.published(), "body"),
+    ]
+    results = []
+    for name, queryset, field in groups:
+        # What a hit shows: its title, its link and an excerpt of its text.
+        hits, total = best_matches(queryset.only("title", "slug", field), text, field, limit)
+        results.append(ResultGroup(name, hits, total))
+    # Contacts are few and short: every word is looked for in the line a hit shows, among
+    # the published contacts kept in memory.
+    wanted = [word.lower() for word in words(text)]
+    lines = (
+        (contact, contact_line(contact)) for contact in Contact.objects.published_by_pk().values()
+    )
+    matched = [(contact, line) for contact, line in lines if all_in(wanted, line.lower())]
+    contact_hits = [Hit(contact, highlight(line, text)) for contact, line in matched[:limit]]
+    # Counted as the other kinds are: "more than 100" past the cap.
+    results.append(ResultGroup("Media contacts", contact_hits, min(len(matched), COUNT_CAP + 1)))
+    return results
+
+
+def all_in(wanted, text):
+    return all(word in text for word in wanted)
+
+
+def contact_line(contact):
+    """A contact's hit, and what a search of contacts looks in: name and role, office,
+    e-mail."""
+    named = f"{contact.name}, {contact.role}" if contact.role else contact.name
+    office = contact.office.name if contact.office else ""
+    return " · ".join(part for part in (named, office, contact.email) if part)
+
+
+class SearchView(TemplateView):
+    """Results for any words; words the form refuses (too long) give its error, a page no
+    shared cache keeps."""
+
+    template_name = "search.html"
+    form_class = SearchForm
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if context["form"].errors:
+            patch_cache_control(response, private=True)
+        return response
+
+    def get_context_data(self, **kwargs):
+        form = self.form_class(self.request.GET)
+        text = form.cleaned_data["q"].strip() if form.is_valid() else ""
+        groups = search_site(text) if words(text) else []
+        return super().get_context_data(
+            form=form,
+            query=text,
+            groups=groups,
+            total=sum(group.total for group in groups),
+            cap=COUNT_CAP,
+            **kwargs,
+        )
+
+
+@never_cache
+def healthz(request):
+    """200 when the database and the caches all answer, 503 (saying which failed)
+    otherwise. The site serves pages without its caches, uncached; this says so."""
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            checks["database"] = "ok" if cursor.fetchone() == (1,) else "wrong answer"
+    except DatabaseError as error:
+        checks["database"] = f"error: {error.__class__.__name__}"
+    checks["cache"] = caches_state()
+    healthy = all(value == "ok" for value in checks.values())
+    return JsonResponse(checks, status=200 if healthy else 503)
+
+
+def caches_state():
+    """ "ok" when every cache keeps and gives back a value, else what went wrong."""
+    for alias in settings.CACHES:
+        try:
+            caches[alias].set("healthz", "ok", 10)
+            if caches[alias].get("healthz") != "ok":
+                return f"no answer ({alias})"
+        except Exception as error:  # any cache backend failure means unhealthy
+            return f"error: {error.__class__.__name__} ({alias})"
+    return "ok"
