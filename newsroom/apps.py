@@ -7,8 +7,16 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from iomcms.core import registry
+        from iomcms.core.registry import Search
 
         from .models import Contact, NewsRelease, Statement
+        from .resources import (
+            ContactResource,
+            NewsReleaseResource,
+            OfficeResource,
+            StatementResource,
+        )
+        from .search import find_contacts
         from .sitemaps import ReleaseSitemap, StatementSitemap
         from .views import ReleaseDetailView, StatementDetailView
 
@@ -20,9 +28,21 @@ class NewsroomConfig(AppConfig):
             follow=("contact_links",),
             preview_view=ReleaseDetailView,
             sitemap=("news", ReleaseSitemap),
+            search=Search("News releases", order=10, field="body"),
         )
         registry.register(
-            Statement, preview_view=StatementDetailView, sitemap=("statements", StatementSitemap)
+            Statement,
+            preview_view=StatementDetailView,
+            sitemap=("statements", StatementSitemap),
+            search=Search("Statements", order=30, field="body"),
         )
         # A contact has no page of its own: it is previewed as the card lists show.
-        registry.register(Contact, preview_template="preview/contact.html")
+        registry.register(
+            Contact,
+            preview_template="preview/contact.html",
+            search=Search("Media contacts", order=40, find=find_contacts),
+        )
+        registry.register_spreadsheet("offices", OfficeResource)
+        registry.register_spreadsheet("contacts", ContactResource)
+        registry.register_spreadsheet("releases", NewsReleaseResource)
+        registry.register_spreadsheet("statements", StatementResource)

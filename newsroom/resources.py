@@ -10,7 +10,7 @@ from iomcms.spreadsheets.resources import (
     status_column,
 )
 from iomcms.spreadsheets.widgets import IsoDateWidget, NaturalKeysWidget, NaturalKeyWidget
-from projects.resources import CountryResource, ProjectResource, countries_widget, country_widget
+from projects.resources import countries_widget, country_widget
 
 from .models import Contact, NewsRelease, Office, Statement, Summit, Theme
 
@@ -166,11 +166,3 @@ class StatementResource(SpreadsheetResource):
 
 
 #: Every spreadsheet resource by the name the commands know it by.
-RESOURCES = {
-    "countries": CountryResource,
-    "offices": OfficeResource,
-    "contacts": ContactResource,
-    "projects": ProjectResource,
-    "releases": NewsReleaseResource,
-    "statements": StatementResource,
-}

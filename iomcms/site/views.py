@@ -14,11 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 
+from iomcms.core import registry
 from iomcms.core.forms import PlainTextInput, PublicForm
 from iomcms.core.search import CANDIDATES as COUNT_CAP
-from iomcms.core.search import Hit, best_matches, highlight, words
+from iomcms.core.search import best_matches, words
 from newsroom.filters import ReleaseFilter
-from newsroom.models import Contact, NewsRelease, Statement
+from newsroom.models import Contact, NewsRelease
 from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
@@ -111,40 +112,17 @@ class ResultGroup:
 
 
 def search_site(text, limit=20):
-    """Published releases, projects, statements and contacts matching `text`, by type."""
-    groups = [
-        ("News releases", NewsRelease.objects.published(), "body"),
-        ("Projects", Project.objects.published(), "description"),
-        ("Statements", Statement.objects.published(), "body"),
-    ]
+    """Published records of every searchable model matching `text`, by type."""
     results = []
-    for name, queryset, field in groups:
-        # What a hit shows: its title, its link and an excerpt of its text.
-        hits, total = best_matches(queryset.only("title", "slug", field), text, field, limit)
-        results.append(ResultGroup(name, hits, total))
-    # Contacts are few and short: every word is looked for in the line a hit shows, among
-    # the published contacts kept in memory.
-    wanted = [word.lower() for word in words(text)]
-    lines = (
-        (contact, contact_line(contact)) for contact in Contact.objects.published_by_pk().values()
-    )
-    matched = [(contact, line) for contact, line in lines if all_in(wanted, line.lower())]
-    contact_hits = [Hit(contact, highlight(line, text)) for contact, line in matched[:limit]]
-    # Counted as the other kinds are: "more than 100" past the cap.
-    results.append(ResultGroup("Media contacts", contact_hits, min(len(matched), COUNT_CAP + 1)))
+    for model, search in registry.searches():
+        if search.find is not None:
+            hits, total = search.find(text, limit)
+        else:
+            # What a hit shows: its title, its link and an excerpt of its text.
+            queryset = model.objects.published().only("title", "slug", search.field)
+            hits, total = best_matches(queryset, text, search.field, limit)
+        results.append(ResultGroup(search.heading, hits, total))
     return results
-
-
-def all_in(wanted, text):
-    return all(word in text for word in wanted)
-
-
-def contact_line(contact):
-    """A contact's hit, and what a search of contacts looks in: name and role, office,
-    e-mail."""
-    named = f"{contact.name}, {contact.role}" if contact.role else contact.name
-    office = contact.office.name if contact.office else ""
-    return " · ".join(part for part in (named, office, contact.email) if part)
 
 
 class SearchView(TemplateView):

@@ -11,10 +11,18 @@ class ContentAppConfig(AppConfig):
 
     def ready(self):
         from iomcms.core import registry
+        from iomcms.core.registry import Search
 
         from .models import Note
+        from .resources import NoteResource
         from .sitemaps import NoteSitemap
-        from .views import NoteDetailView
+        from .views import NoteDetailView, find_notes
 
         registry.register_app(self, pages=("contentapp:list",))
-        registry.register(Note, preview_view=NoteDetailView, sitemap=("notes", NoteSitemap))
+        registry.register(
+            Note,
+            preview_view=NoteDetailView,
+            sitemap=("notes", NoteSitemap),
+            search=Search("Notes", order=50, find=find_notes),
+        )
+        registry.register_spreadsheet("notes", NoteResource)

@@ -1,10 +1,13 @@
 """A content app added to the site registers what it brings in its own apps.py, and
 nothing shared is edited for it: its notes keep versions, are previewed under the draft
-banner, make cached pages stale when they change, and are listed in the sitemap."""
+banner, make cached pages stale when they change, are listed in the sitemap and in the
+search results, and go in and out of spreadsheets from the command line."""
 
+import io
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
@@ -92,3 +95,35 @@ def test_a_site_that_does_not_route_notes_leaves_them_out_of_its_sitemap(client)
     locations = sitemap_locations(client)
 
     assert locations and not any("note" in location for location in locations)
+
+
+def test_the_site_search_lists_published_notes_in_a_group_of_their_own(client):
+    published, draft = note("Published harbour note"), note("Draft harbour note", Status.DRAFT)
+
+    html = client.get(reverse("site:search"), {"q": "harbour"}).content.decode()
+
+    assert "Notes" in html
+    assert published.get_absolute_url() in html
+    assert draft.get_absolute_url() not in html
+
+
+@pytest.mark.urls("iomcms.urls")
+def test_a_site_that_does_not_route_notes_leaves_them_out_of_its_search(client):
+    note("Unrouted harbour note")
+
+    html = client.get(reverse("site:search"), {"q": "harbour"}).content.decode()
+
+    assert "Unrouted harbour note" not in html
+
+
+def test_notes_go_out_to_a_spreadsheet_and_back(tmp_path):
+    note("Exported note")
+    path = tmp_path / "notes.csv"
+    call_command("export_spreadsheet", "notes", output=str(path), verbosity=0)
+    assert "Exported note" in path.read_text()
+    Note.objects.all().delete()
+
+    call_command("import_spreadsheet", "notes", str(path), stdout=io.StringIO(), verbosity=0)
+
+    assert Note.objects.get().title == "Exported note"
+    assert Note.objects.get().status == Status.PUBLISHED

@@ -1,5 +1,7 @@
 from django.views.generic import DetailView, ListView
 
+from iomcms.core.search import Hit
+
 from .models import Note
 
 
@@ -17,3 +19,9 @@ class NoteDetailView(DetailView):
 
     def get_queryset(self):
         return self.records()
+
+
+def find_notes(text, limit):
+    """Published notes whose title holds `text`, as the site's search shows them."""
+    notes = Note.objects.published().filter(title__icontains=text).order_by("title")
+    return [Hit(note, note.title) for note in notes[:limit]], notes.count()

@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, override_settings
 from django.urls import reverse
 
+from iomcms.core.registry import spreadsheets
 from iomcms.spreadsheets.resources import FORMATS
-from newsroom.resources import RESOURCES
 from projects.models import Project
 from projects.resources import ProjectResource
 from tests import factories
@@ -173,7 +173,7 @@ def test_a_row_with_errors_shows_its_long_text_folded(publisher_client):
 def test_an_exported_workbook_names_its_sheet_after_what_it_holds(editor_client, name, url, sheet):
     factories.project("Roads", project_code="PO.1")
     factories.release("Rescue at sea")
-    resource = RESOURCES[name]
+    resource = spreadsheets()[name]
     fields = {f"{resource.__name__.lower()}_{f}": "on" for f in resource().get_export_order()}
 
     response = editor_client.post(

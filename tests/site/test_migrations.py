@@ -64,7 +64,11 @@ def live_code_used(source):
 
 def test_no_migration_uses_live_project_code_beyond_field_classes():
     files = list(project_migrations())
-    assert {path.relative_to(ROOT).parts[0] for path in files} >= {"iomcms", "newsroom", "projects"}
+    assert {path.relative_to(ROOT).parts[0] for path in files} >= {
+        "iomcms",
+        "newsroom",
+        "projects",
+    }
     offenders = {
         str(path.relative_to(ROOT)): sorted(names)
         for path in files

@@ -3,8 +3,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from iomcms.core.registry import spreadsheets
 from iomcms.spreadsheets.resources import FORMATS_BY_NAME
-from newsroom.resources import RESOURCES
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("resource", choices=sorted(RESOURCES), help="What to export.")
+        parser.add_argument("resource", choices=sorted(spreadsheets()), help="What to export.")
         parser.add_argument(
             "-o", "--output", help="The file to write; its extension gives the format."
         )
@@ -31,7 +31,7 @@ class Command(BaseCommand):
         fmt = FORMATS_BY_NAME.get(format or extension or "csv")
         if fmt is None:
             raise CommandError(f"{output}: unknown format; give --format csv, xlsx or json.")
-        resource_class = RESOURCES[resource]
+        resource_class = spreadsheets()[resource]
         queryset = resource_class().get_queryset()
         if published:
             if not hasattr(queryset, "published"):

@@ -3,6 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from import_export.signals import post_import
 
+from iomcms.core.registry import spreadsheets
 from iomcms.core.search import merge_search_indexes
 from iomcms.spreadsheets.resources import (
     FORMATS_BY_NAME,
@@ -10,7 +11,6 @@ from iomcms.spreadsheets.resources import (
     load_dataset,
     result_errors,
 )
-from newsroom.resources import RESOURCES
 
 SHOWN_ERRORS = 20
 
@@ -24,7 +24,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("resource", choices=sorted(RESOURCES), help="What the file holds.")
+        parser.add_argument(
+            "resource", choices=sorted(spreadsheets()), help="What the file holds."
+        )
         parser.add_argument("path", help="The file: .csv, .xlsx or .json.")
         parser.add_argument(
             "--format", choices=sorted(FORMATS_BY_NAME), help="Default: the file's extension."
@@ -52,7 +54,7 @@ class Command(BaseCommand):
             if verbosity >= 1:
                 self.stderr.write(f"{name}: {done:,} of {total:,} rows read")
 
-        resource_class = RESOURCES[resource]
+        resource_class = spreadsheets()[resource]
         result = resource_class(diff=False, progress=progress).import_data(
             dataset, dry_run=dry_run, file_name=name
         )
