@@ -2,12 +2,12 @@ from django.views.generic import DetailView, ListView
 
 from iomcms.core.expressions import LinkedIds, ids_of
 from iomcms.core.facets import FacetedListView, filed_under
-from iomcms.core.seo import release_structured_data
 from projects.models import Country
 
 from .filters import ReleaseFilter
 from .models import Contact, NewsRelease, Statement, Theme
 from .querysets import NOT_SHOWN
+from .seo import release_structured_data
 
 
 class ReleaseListView(FacetedListView):
