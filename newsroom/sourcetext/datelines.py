@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ class Dateline:
     """The place (and maybe date) opening a release, and the text after it."""
 
     location: str | None
-    date: str | None
+    date: datetime.date | None
     rest: str
 
 
@@ -51,7 +52,7 @@ def is_location(text: str) -> bool:
     )
 
 
-def _read_head(head: str) -> tuple[str | None, str | None] | None:
+def _read_head(head: str) -> tuple[str | None, datetime.date | None] | None:
     """(location, date) from the part before the dash, or None if it is not one."""
     parts = [part.strip() for part in head.split(",")]
     for start in range(len(parts)):

@@ -1,4 +1,4 @@
-"""Dates as pages write them (English, Spanish, French, numeric) to ISO strings."""
+"""Dates as pages write them (English, Spanish, French, numeric), read into dates."""
 
 from __future__ import annotations
 
@@ -38,34 +38,34 @@ _DAY_FIRST = re.compile(
 )
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
+def _day(year: int, month: int, day: int) -> datetime.date | None:
     try:
-        return datetime.date(year, month, day).isoformat()
+        return datetime.date(year, month, day)
     except ValueError:
         return None
 
 
-def _numeric(first: int, second: int, year: int, month_first: bool) -> str | None:
+def _numeric(first: int, second: int, year: int, month_first: bool) -> datetime.date | None:
     if first > 12 or (not month_first and second <= 12):
-        return _iso(year, second, first)
-    return _iso(year, first, second)
+        return _day(year, second, first)
+    return _day(year, first, second)
 
 
-def parse_date(text: str, month_first: bool = True) -> str | None:
-    """``text`` as ``YYYY-MM-DD``, or None when it is not exactly one date.
+def parse_date(text: str, month_first: bool = True) -> datetime.date | None:
+    """The date ``text`` gives, or None when it is not exactly one date.
 
     Numeric dates are read month/day/year (the US order used by the summit
     pages) unless ``month_first`` is false or the first number exceeds 12.
     """
     value = _WEEKDAY.sub("", fold(text).strip(" .,;"))
     if match := _ISO.match(value):
-        return _iso(int(match[1]), int(match[2]), int(match[3]))
+        return _day(int(match[1]), int(match[2]), int(match[3]))
     if match := _NUMERIC.match(value):
         return _numeric(int(match[1]), int(match[2]), int(match[3]), month_first)
     if (match := _MONTH_FIRST.match(value)) and match[1] in _MONTHS:
-        return _iso(int(match[3]), _MONTHS[match[1]], int(match[2]))
+        return _day(int(match[3]), _MONTHS[match[1]], int(match[2]))
     if (match := _DAY_FIRST.match(value)) and match[2] in _MONTHS:
-        return _iso(int(match[3]), _MONTHS[match[2]], int(match[1]))
+        return _day(int(match[3]), _MONTHS[match[2]], int(match[1]))
     return None
 
 

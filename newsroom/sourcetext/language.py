@@ -10,9 +10,9 @@ STOPWORDS = {
 }
 
 
-def guess_language(text, default="en"):
+def guess_language(text: str, default: str = "en") -> str:
     """The code (en, es, fr, pt) whose stopwords the text uses most; `default` if none."""
     tokens = re.findall(r"[^\W\d_]+", text.lower())
     scores = {code: sum(token in words for token in tokens) for code, words in STOPWORDS.items()}
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda code: scores[code])
     return best if scores[best] else default

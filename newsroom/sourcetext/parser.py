@@ -3,9 +3,13 @@
 ``parse_text`` is a pure function from text to a :class:`ParsedPage`; it never
 raises. Every line of the page ends up in exactly one place: site chrome
 (dropped), a field of the record, or ``unplaced_lines`` for an editor to see.
+Values come out typed: dates as dates, years and amounts as numbers, countries
+as the keys of the country index given.
 """
 
 from __future__ import annotations
+
+import datetime
 
 from .chrome import (
     footer_start,
@@ -22,8 +26,10 @@ from .contacts import (
     parse_contact_block,
     parse_contact_text,
 )
+from .countries import CountryIndex
 from .datelines import extract_dateline, publication_date
 from .dates import parse_date
+from .language import guess_language
 from .model import ParsedPage
 from .projects import count_labels, inline_label, label_of, parse_project
 from .statements import is_date_line, is_refs_line, is_statement_date, parse_statements
@@ -65,10 +71,14 @@ class Ledger:
         return found
 
 
-def parse_text(text: str, source: str = "") -> ParsedPage:
-    """Parse the text of one scraped page; never raises."""
+def parse_text(text: str, source: str = "", countries: CountryIndex | None = None) -> ParsedPage:
+    """Parse the text of one scraped page; never raises.
+
+    Country names are resolved against ``countries``; without it no name is known, and
+    member states are all kept as names no country has.
+    """
     try:
-        return _parse(text, source)
+        return _parse(text, source, countries if countries is not None else CountryIndex())
     except Exception as exc:  # a bad page must not stop a batch import
         page = ParsedPage(source=source, error=f"internal parser error: {exc!r}")
         if isinstance(text, str):
@@ -76,7 +86,7 @@ def parse_text(text: str, source: str = "") -> ParsedPage:
         return page
 
 
-def _parse(text: str, source: str) -> ParsedPage:
+def _parse(text: str, source: str, countries: CountryIndex) -> ParsedPage:
     page = ParsedPage(source=source)
     if not isinstance(text, str):
         page.error = f"expected text, got {type(text).__name__}"
@@ -93,13 +103,35 @@ def _parse(text: str, source: str) -> ParsedPage:
     if title is not None:
         page.title = _take_title(ledger, title)
     body_start = title + 1 if title is not None else 0
-    {"project": _parse_project, "statements": _parse_statements, "news": _parse_news}[kind](
-        ledger, page, body_start
-    )
+    if kind == "project":
+        _parse_project(ledger, page, body_start, countries)
+    else:
+        {"statements": _parse_statements, "news": _parse_news}[kind](ledger, page, body_start)
     page.kind = kind
     _check_recognised(ledger, page)
     page.unplaced_lines = ledger.unplaced()
+    if page.kind is not None:
+        _read_languages(page)
+        _read_countries(page, countries)
     return page
+
+
+def _read_languages(page: ParsedPage) -> None:
+    """The page's language from its title and paragraphs; a statement's from its own."""
+    page.language = guess_language(" ".join([page.title or "", *page.paragraphs]))
+    for entry in page.statements:
+        entry.language = guess_language(" ".join(entry.paragraphs))
+
+
+def _read_countries(page: ParsedPage, countries: CountryIndex) -> None:
+    """The countries the dateline and the title name, and each contact office's country."""
+    page.countries = countries.mentioned(
+        " \u00b7 ".join(filter(None, [page.location, page.title]))
+    )
+    for contact in page.contacts:
+        if contact.office and contact.office.strip():
+            found = countries.mentioned(contact.office.strip())
+            contact.office_country = found[0] if found else None
 
 
 def _mark_chrome(ledger: Ledger) -> None:
@@ -121,11 +153,11 @@ def _read_publication_date(ledger: Ledger, page: ParsedPage) -> None:
             following = ledger.content(index + 1, index + 3)
             written = ledger.lines[following[0]] if following else ""
             used.extend(following[:1])
-        iso = parse_date(written)
-        if iso is None:
+        day = parse_date(written)
+        if day is None:
             page.warnings.append(f"publication date {written!r} could not be read")
             continue
-        page.date = iso
+        page.date = day
         ledger.placed.update(used)
         return
 
@@ -295,7 +327,7 @@ def _parse_news(ledger: Ledger, page: ParsedPage, start: int) -> None:
     _warn_cut_off(page, paragraphs)
 
 
-def _set_dateline_date(page: ParsedPage, date: str | None) -> None:
+def _set_dateline_date(page: ParsedPage, date: datetime.date | None) -> None:
     if date is None:
         return
     if page.date is None:
@@ -309,10 +341,10 @@ def _warn_cut_off(page: ParsedPage, paragraphs: list[str]) -> None:
         page.warnings.append(CUT_OFF)
 
 
-def _parse_project(ledger: Ledger, page: ParsedPage, start: int) -> None:
+def _parse_project(ledger: Ledger, page: ParsedPage, start: int, countries: CountryIndex) -> None:
     heading = _contact_heading(ledger, start)
     stop = heading if heading is not None else len(ledger.lines)
-    result = parse_project(ledger.lines, _body_indices(ledger, start, stop))
+    result = parse_project(ledger.lines, _body_indices(ledger, start, stop), countries)
     ledger.placed.update(result.placed)
     page.project = result.fields
     page.warnings.extend(result.warnings)

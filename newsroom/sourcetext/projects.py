@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from .chrome import is_lone_mark, key
-from .model import ProjectFields
+from .countries import CountryIndex
+from .model import CountryNames, ProjectFields, ProjectStatus, Reading
 from .text import ends_sentence, fold, has_bullet, strip_bullet, words
 
 #: Label variants per field, in folded form (lower case, no accents).
@@ -45,6 +47,21 @@ LABELS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 _LABEL_INDEX = {variant: name for name, variants in LABELS.items() for variant in variants}
 _INLINE = re.compile(r"^(?P<label>[^:]{2,45}?)\s*(?::|\s[-\u2013\u2014]\s)\s*(?P<value>.*)$")
+_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d|2100)\b")
+#: What pages write for each status, lower case.
+STATUS_WORDS: dict[ProjectStatus, tuple[str, ...]] = {
+    ProjectStatus.COMPLETED: (
+        "completed", "complete", "closed", "termin\u00e9", "termine", "finalizado", "concluido",
+        "cerrado",
+    ),
+    ProjectStatus.ACTIVE: (
+        "active", "ongoing", "in progress", "en cours", "en curso", "activo",
+        "en ejecuci\u00f3n", "en ejecucion",
+    ),
+    ProjectStatus.PIPELINE: ("pipeline", "pending", "planned", "en attente", "pendiente"),
+    ProjectStatus.SUSPENDED: ("suspended", "suspendu", "suspendido"),
+    ProjectStatus.CANCELLED: ("cancelled", "canceled", "annul\u00e9", "cancelado"),
+}  # fmt: skip
 _EMPTY_VALUES = {"", "-", "\u2013", "\u2014", "n/a", "na", "n.a.", "none", "s/o", "s/d", "nd"}
 
 #: Country names that contain a conjunction and so must not be split on it.
@@ -125,6 +142,27 @@ def normalise_budget(raw: str) -> str | None:
     whole = re.sub(r"[.,]", "", whole)
     number = f"{whole}.{fraction}" if fraction else whole
     return number if re.fullmatch(r"\d+(?:\.\d+)?", number) else None
+
+
+def read_year(text: str) -> int | None:
+    """The first year (1950 to 2100) ``text`` names: "2019", "01/03/2019", "FY 2019"."""
+    match = _YEAR.search(text)
+    return int(match.group(1)) if match else None
+
+
+def read_status(text: str) -> ProjectStatus | None:
+    """The status a page's "Project Status" value names, in any of its languages."""
+    wanted = text.strip().lower()
+    for status, written in STATUS_WORDS.items():
+        if wanted in written:
+            return status
+    return None
+
+
+def read_budget(text: str) -> Decimal | None:
+    """A budget in US dollars: "US$ 1,250,000" gives Decimal("1250000")."""
+    amount = normalise_budget(text)
+    return Decimal(amount) if amount is not None else None
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
@@ -212,13 +250,13 @@ class _Reader:
             position = nxt
         return ("\n".join(values) if values else None), position
 
-    def run(self) -> ProjectResult:
+    def run(self, countries: CountryIndex) -> ProjectResult:
         position = 0
         while position < len(self.indices):
             index = self.indices[position]
             line = self.lines[index]
             position = self._read(position, index, line) + 1
-        self._store()
+        self._store(countries)
         return self.result
 
     def _read(self, position: int, index: int, line: str) -> int:
@@ -246,22 +284,33 @@ class _Reader:
             self.values[name] = value
         return position
 
-    def _store(self) -> None:
+    def _store(self, countries: CountryIndex) -> None:
         fields = self.result.fields
         for name, value in self.values.items():
             cleaned = _clean_value(value) if value is not None else None
             if name == "member_states":
-                fields.member_states = split_member_states(cleaned) if cleaned else []
-            elif name == "budget_usd" and cleaned is not None:
-                amount = normalise_budget(cleaned)
+                names = split_member_states(cleaned) if cleaned else []
+                keys, unknown = countries.match(names)
+                fields.member_states = CountryNames(names, keys, unknown)
+            elif cleaned is None:
+                setattr(fields, name, None)
+            elif name in ("start", "end", "year"):
+                setattr(fields, name, Reading(cleaned, read_year(cleaned)))
+            elif name == "status":
+                fields.status = Reading(cleaned, read_status(cleaned))
+            elif name == "budget_usd":
+                amount = read_budget(cleaned)
                 if amount is None:
                     self.result.warnings.append(f"budget {cleaned!r} is not a plain amount")
-                fields.budget_usd = amount or cleaned
+                fields.budget_usd = Reading(cleaned, amount)
             else:
                 setattr(fields, name, cleaned)
 
 
-def parse_project(lines: list[str], indices: list[int]) -> ProjectResult:
+def parse_project(
+    lines: list[str], indices: list[int], countries: CountryIndex | None = None
+) -> ProjectResult:
     """Read project labels among ``lines[i] for i in indices``; every other
-    line is left in ``description`` (blank lines included, as separators)."""
-    return _Reader(lines, indices).run()
+    line is left in ``description`` (blank lines included, as separators).
+    Member states are resolved against ``countries`` (none is known without it)."""
+    return _Reader(lines, indices).run(countries if countries is not None else CountryIndex())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -157,9 +158,9 @@ def test_seed_004_statements():
     assert page.title == "Paragraphs Related to the Theme Paragraphs VII Summit"
     assert page.paragraphs == [] and page.contacts == [] and page.project is None
     assert [(s.date, s.paragraph_refs, s.summit) for s in page.statements] == [
-        ("2018-03-16", None, None),
-        ("2016-06-08", None, None),
-        ("2011-06-21", "17", None),
+        (date(2018, 3, 16), None, None),
+        (date(2016, 6, 8), None, None),
+        (date(2011, 6, 21), "17", None),
     ]
     first, second, third = (entry.paragraphs for entry in page.statements)
     assert_paragraphs(first, ["IOM is committed to promoting"])
@@ -312,7 +313,7 @@ def test_dated_dateline_gives_location_and_date():
         "More than 2,000 people have arrived since September.\n"
     )
     assert page.location == "Juba"
-    assert page.date == "2019-10-30"
+    assert page.date == date(2019, 10, 30)
     assert page.paragraphs[0].startswith("IOM is scaling up")
 
 
@@ -322,7 +323,7 @@ def test_date_publish_line():
         "Date Publish: 12 March 2021\n"
         "IOM is scaling up its support to returnees arriving in Renk this month.\n"
     )
-    assert page.date == "2021-03-12"
+    assert page.date == date(2021, 3, 12)
     assert page.location is None
     assert page.unplaced_lines == []
 
@@ -335,7 +336,7 @@ def test_newer_page_layout_with_date_on_next_line():
         "Bogot\u00e1 \u2013 IOM welcomes new funding from the European Union for migrants.\n"
     )
     assert page.title == "IOM Welcomes New Funding to Support Venezuelan Migrants in Colombia"
-    assert (page.date, page.location) == ("2021-03-12", "Bogot\u00e1")
+    assert (page.date, page.location) == (date(2021, 3, 12), "Bogot\u00e1")
     assert page.unplaced_lines == [] and len(page.paragraphs) == 1
 
 
@@ -372,7 +373,7 @@ def test_dash_inside_sentence_is_not_a_dateline():
     ],
 )
 def test_parse_date(text, iso):
-    assert parse_date(text) == iso
+    assert parse_date(text) == (date.fromisoformat(iso) if iso else None)
 
 
 # --- contacts ------------------------------------------------------------------------------
@@ -657,7 +658,7 @@ def test_statement_with_summit_value_and_spanish_date():
     )
     assert page.kind == "statements"
     assert [(s.date, s.paragraph_refs, s.summit) for s in page.statements] == [
-        ("2018-04-13", "3", "3, 4")
+        (date(2018, 4, 13), "3", "3, 4")
     ]
 
 
@@ -668,7 +669,7 @@ def test_statement_page_cut_off():
         "Date: 3/16/2018\nIOM is committed to promoting the orderly, safe and regular\n"
     )
     assert page.kind == "statements"
-    assert [s.date for s in page.statements] == ["2016-06-08", "2018-03-16"]
+    assert [s.date for s in page.statements] == [date(2016, 6, 8), date(2018, 3, 16)]
     assert page.statements[1].paragraphs == [
         "IOM is committed to promoting the orderly, safe and regular"
     ]
