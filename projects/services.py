@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .models import Country
 
@@ -65,56 +66,36 @@ KNOWN_NAMES = {
 }
 
 
-def normalise(name):
+def normalise(name: str) -> str:
     """Lower case, no accents, single spaces: the form names are compared in."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(char for char in text if not unicodedata.combining(char))
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def _words(text):
-    return re.sub(r"[^\w]+", " ", normalise(text)).strip()
+def country_names(countries: Iterable[Country] | None = None) -> list[tuple[str, list[str]]]:
+    """Each country's ISO code with the names pages give it, for a name index.
+
+    First every country's code and reference names (KNOWN_NAMES), then every country's
+    display name and the other names given in the admin: an index that lets a later name
+    win gives what an editor said precedence over the list above.
+    """
+    countries = list(Country.objects.all() if countries is None else countries)
+    reference = [
+        (country.iso_code, [country.iso_code, *KNOWN_NAMES.get(country.iso_code, ())])
+        for country in countries
+    ]
+    edited = [(country.iso_code, country.known_names()) for country in countries]
+    return reference + edited
 
 
-def country_index():
-    """Every known name of every country, normalised, mapped to the country."""
+def country_index() -> dict[str, Country]:
+    """Every known name of every country, normalised, mapped to the country (for the
+    spreadsheet columns that name countries)."""
     countries = list(Country.objects.all())
-    index = {}
-    for country in countries:
-        for name in [country.iso_code, *KNOWN_NAMES.get(country.iso_code, ())]:
-            index[normalise(name)] = country
-    # What the admin says comes last, so it wins over the list above.
-    for country in countries:
-        for name in country.known_names():
-            index[normalise(name)] = country
-    return index
-
-
-def match_countries(names, index=None):
-    """Split `names` into the countries they name and the names nobody knows."""
-    index = index if index is not None else country_index()
-    found, unknown = [], []
-    for name in names:
-        country = index.get(normalise(name))
-        if country is None:
-            unknown.append(name)
-        elif country not in found:
-            found.append(country)
-    return found, unknown
-
-
-def countries_mentioned(text, index=None):
-    """Countries whose name (or alias) appears as whole words in `text`, in order found."""
-    index = index if index is not None else country_index()
-    haystack = f" {_words(text)} "
-    hits = []
-    for name, country in index.items():
-        if len(name) > 2:
-            position = haystack.find(f" {_words(name)} ")
-            if position >= 0:
-                hits.append((position, country))
-    ordered = []
-    for _, country in sorted(hits, key=lambda hit: hit[0]):
-        if country not in ordered:
-            ordered.append(country)
-    return ordered
+    by_code = {country.iso_code: country for country in countries}
+    return {
+        normalise(name): by_code[code]
+        for code, names in country_names(countries)
+        for name in names
+    }

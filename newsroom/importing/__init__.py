@@ -4,19 +4,23 @@
 `FileReport` per file; a file that fails changes nothing and the others still import.
 """
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from iomcms.editorial.revisions import record_versions
-from projects.services import country_index
+from projects.models import Country
+from projects.services import country_names
 
-from ..sourcetext import parse_text
-from ..sourcetext.model import ParsedPage
+from ..sourcetext import CountryIndex, ParsedPage, parse_text
 from .reading import SourceError, collect_files, read_source
 from .records import Importer
+from .syncing import Outcome
 
 __all__ = ["FileReport", "SourceError", "collect_files", "import_files"]
 
@@ -27,20 +31,23 @@ class DryRun(Exception):
 
 @dataclass
 class FileReport:
+    """What became of one file: the page parsed from it, the records it created, updated
+    or left unchanged, and the conflicts, warnings or error to show."""
+
     source: str
-    page: dict
-    created: list = field(default_factory=list)
-    updated: list = field(default_factory=list)
-    unchanged: list = field(default_factory=list)
-    conflicts: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    page: ParsedPage
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
     error: str | None = None
 
     @property
-    def failed(self):
+    def failed(self) -> bool:
         return self.error is not None
 
-    def add(self, outcome):
+    def add(self, outcome: Outcome) -> None:
         label = f"{outcome.record._meta.verbose_name} “{outcome.record}”"
         getattr(self, outcome.action).append(label)
         for name in outcome.conflicts:
@@ -59,14 +66,38 @@ class FileReport:
             self.conflicts.append(f"{self.source}: {verbose}: {value.text} {value.reason}; {kept}")
 
 
-def import_files(paths, *, dry_run=False, overwrite=False, publish=False, on_file=None):
+@dataclass(frozen=True)
+class Countries:
+    """The countries pages are resolved against: the name index the parser reads them
+    with, and the country each of its keys (ISO codes) stands for."""
+
+    index: CountryIndex
+    by_key: Mapping[str, Country]
+
+    @classmethod
+    def load(cls) -> "Countries":
+        countries = list(Country.objects.all())
+        return cls(
+            CountryIndex(country_names(countries)),
+            {country.iso_code: country for country in countries},
+        )
+
+
+def import_files(
+    paths: Iterable[Path],
+    *,
+    dry_run: bool = False,
+    overwrite: bool = False,
+    publish: bool = False,
+    on_file: Callable[[FileReport], object] | None = None,
+) -> list[FileReport]:
     """Import every file; call `on_file(report)` after each, for progress. Records created
     are drafts unless `publish`."""
-    index = country_index()
+    countries = Countries.load()
     reports = []
     for path in paths:
         report = import_file(
-            path, dry_run=dry_run, overwrite=overwrite, publish=publish, index=index
+            path, dry_run=dry_run, overwrite=overwrite, publish=publish, countries=countries
         )
         reports.append(report)
         if on_file:
@@ -74,23 +105,34 @@ def import_files(paths, *, dry_run=False, overwrite=False, publish=False, on_fil
     return reports
 
 
-def import_file(path, *, dry_run=False, overwrite=False, publish=False, index=None):
-    read_at = timezone.now()
+def import_file(
+    path: Path,
+    *,
+    dry_run: bool = False,
+    overwrite: bool = False,
+    publish: bool = False,
+    countries: Countries | None = None,
+) -> FileReport:
+    """Read, parse and import one file in its own transaction; a dry run rolls it back."""
+    countries = countries or Countries.load()
+    read_at: datetime = timezone.now()
     try:
         text, warnings = read_source(path)
     except SourceError as error:
         return FileReport(
-            path.name, ParsedPage(source=path.name, error=str(error)).to_dict(), error=str(error)
+            path.name, ParsedPage(source=path.name, error=str(error)), error=str(error)
         )
-    page = parse_text(text, source=path.name).to_dict()
-    report = FileReport(path.name, page, warnings=warnings + page["warnings"])
-    if page["error"]:
-        report.error = f"{path.name}: {page['error']}"
+    page = parse_text(text, source=path.name, countries=countries.index)
+    report = FileReport(path.name, page, warnings=warnings + page.warnings)
+    if page.error:
+        report.error = f"{path.name}: {page.error}"
         return report
-    if not page["title"]:
+    if not page.title:
         report.error = f"{path.name}: no title found; is the page cut off at the top?"
         return report
-    importer = Importer(overwrite=overwrite, publish=publish, country_index=index, read_at=read_at)
+    importer = Importer(
+        overwrite=overwrite, publish=publish, countries=countries.by_key, read_at=read_at
+    )
     try:
         with transaction.atomic():
             importer.apply(page, source_key=path.stem)

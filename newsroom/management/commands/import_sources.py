@@ -57,7 +57,9 @@ class Command(BaseCommand):
             files, dry_run=dry_run, overwrite=overwrite, publish=publish, on_file=progress
         )
         if format == "json":
-            self.stdout.write(json.dumps([r.page for r in reports], ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps([r.page.to_dict() for r in reports], ensure_ascii=False, indent=2)
+            )
         self.write_summary(report_to, reports, dry_run)
         failed = [report for report in reports if report.failed]
         if failed:
@@ -82,14 +84,14 @@ class Command(BaseCommand):
             f"{len(getattr(report, name))} {name}"
             for name in ("created", "updated", "unchanged", "conflicts")
         )
-        out.write(f"[{number}/{total}] {report.source} ({report.page['kind']}): {counts}")
+        out.write(f"[{number}/{total}] {report.source} ({report.page.kind}): {counts}")
         details = [("conflict", report.conflicts), ("warning", report.warnings)]
         if verbosity > 1:
             details = [("created", report.created), ("updated", report.updated)] + details
         for label, lines in details:
             for line in lines:
                 out.write(f"    {label}: {line}")
-        for line in report.page["unplaced_lines"]:
+        for line in report.page.unplaced_lines:
             out.write(f"    unplaced: {line}")
 
     def write_summary(self, out, reports, dry_run):
