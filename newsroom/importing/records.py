@@ -4,7 +4,6 @@ The parser has read every value (dates, years, amounts, statuses, languages, cou
 the importer maps them onto records and reports what could not be read.
 """
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -16,7 +15,6 @@ from django.utils.text import slugify
 
 from iomcms.core.publishing import Status
 from projects.models import Country, Project, ProjectStatus, Region
-from projects.services import normalise
 
 from ..models import Contact, NewsRelease, Office, Statement, Summit
 from ..sourcetext import Contact as ParsedContact
@@ -26,26 +24,11 @@ from .syncing import Outcome, sync
 
 T = TypeVar("T")
 
-SUMMIT_NAME = re.compile(r"\b([IVXLC]+ Summit)\b")
-# IDF pages in French and Spanish name the regions in their own language.
-REGION_NAMES = {
-    normalise(alias): name
-    for name, aliases in {
-        "Latin America and the Caribbean": [
-            "Latin America & the Caribbean",
-            "Amérique latine et Caraïbes",
-            "Amérique latine et les Caraïbes",
-            "América Latina y el Caribe",
-        ],
-    }.items()
-    for alias in aliases
-}
-
 
 @dataclass(frozen=True)
 class Unresolved:
-    """A value the page gives that the importer could not read (a country nobody knows, a
-    year that is not one). It never replaces what a record holds: the field is left as it
+    """A value the page gives that could not be read (a country nobody knows, a year
+    that is not one). It never replaces what a record holds: the field is left as it
     is and the value reported. A new record gets `partial`, what could be read, if any."""
 
     text: str
@@ -230,17 +213,17 @@ class Importer:
         hint = "(add it, or give it as another name of a country, in the admin's Countries)"
         return Unresolved(shown, f"{unknown} {hint}", partial=found)
 
-    def region(self, name: str | None) -> Region | None:
+    def region(self, reading: Reading[str] | None) -> Region | None:
+        name = reading.value if reading else None
         if not name:
             return None
-        name = REGION_NAMES.get(normalise(name), name.strip())
         region = Region.objects.filter(name__iexact=name).first()
         return region or Region.objects.create(name=name, slug=unique_slug(Region, name))
 
     # Statements ----------------------------------------------------------------------
 
     def statements(self, page: ParsedPage, source_key: str) -> None:
-        summit = self.summit(page.title or "")
+        summit = self.summit(page.summit)
         for index, entry in enumerate(page.statements, start=1):
             if entry.date is None:
                 self.warnings.append(f"statement {index} has no date; skipped")
@@ -269,11 +252,9 @@ class Importer:
             },
         )
 
-    def summit(self, title: str) -> Summit | None:
-        match = SUMMIT_NAME.search(title)
-        if match is None:
+    def summit(self, name: str | None) -> Summit | None:
+        if name is None:
             return None
-        name = match.group(1)
         return Summit.objects.filter(name=name).first() or Summit.objects.create(
             name=name, slug=unique_slug(Summit, name)
         )

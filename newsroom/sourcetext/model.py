@@ -74,8 +74,8 @@ class ProjectFields:
     """The labelled facts of a project page (IDF project sheets).
 
     ``start``, ``end`` and ``year`` (the funding year) are years, as the IDF gives them;
-    the budget is in US dollars. Each keeps its text, so a value that could not be read
-    can still be shown.
+    the budget is in US dollars; the region is named in English, whatever the page's
+    language. Each keeps its text, so a value that could not be read can still be shown.
     """
 
     start: Reading[int] | None = None
@@ -85,7 +85,7 @@ class ProjectFields:
     budget_usd: Reading[Decimal] | None = None
     coverage: str | None = None
     year: Reading[int] | None = None
-    region: str | None = None
+    region: Reading[str] | None = None
     prima_id: str | None = None
     project_code: str | None = None
     member_states: CountryNames = field(default_factory=CountryNames)
@@ -102,7 +102,7 @@ class ProjectFields:
             else _text(budget),
             "coverage": self.coverage,
             "year": _text(self.year),
-            "region": self.region,
+            "region": _text(self.region),
             "prima_id": self.prima_id,
             "project_code": self.project_code,
             "member_states": list(self.member_states.names),
@@ -141,7 +141,8 @@ class ParsedPage:
     """Everything recovered from one scraped page.
 
     ``language`` is the code (en, es, fr, pt) of the language its title and paragraphs are
-    written in; ``countries`` the keys of the countries its dateline and title name.
+    written in; ``countries`` the keys of the countries its dateline and title name;
+    ``summit`` the summit a statements page is about ("VII Summit"), from its title.
     """
 
     source: str = ""
@@ -155,6 +156,7 @@ class ParsedPage:
     countries: list[str] = field(default_factory=list)
     project: ProjectFields | None = None
     statements: list[StatementEntry] = field(default_factory=list)
+    summit: str | None = None
     unplaced_lines: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None

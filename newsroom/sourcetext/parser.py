@@ -32,7 +32,13 @@ from .dates import parse_date
 from .language import guess_language
 from .model import ParsedPage
 from .projects import count_labels, inline_label, label_of, parse_project
-from .statements import is_date_line, is_refs_line, is_statement_date, parse_statements
+from .statements import (
+    is_date_line,
+    is_refs_line,
+    is_statement_date,
+    parse_statements,
+    summit_name,
+)
 from .text import ends_sentence, normalise_lines, rebuild_paragraphs, starts_lower, words
 
 CUT_OFF = "page seems cut off: last paragraph ends without punctuation"
@@ -364,6 +370,7 @@ def _parse_statements(ledger: Ledger, page: ParsedPage, start: int) -> None:
     ledger.placed.update(preface)
     page.paragraphs = rebuild_paragraphs(_lines_with_gaps(ledger, preface))
     page.statements = result.entries
+    page.summit = summit_name(page.title or "")
     page.warnings.extend(result.warnings)
     last = result.entries[-1].paragraphs if result.entries else []
     if last and not ends_sentence(last[-1]):

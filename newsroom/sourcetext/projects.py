@@ -62,6 +62,19 @@ STATUS_WORDS: dict[ProjectStatus, tuple[str, ...]] = {
     ProjectStatus.SUSPENDED: ("suspended", "suspendu", "suspendido"),
     ProjectStatus.CANCELLED: ("cancelled", "canceled", "annul\u00e9", "cancelado"),
 }  # fmt: skip
+#: IDF pages in French and Spanish name the regions in their own language.
+REGION_NAMES: dict[str, str] = {
+    fold(alias): name
+    for name, aliases in {
+        "Latin America and the Caribbean": (
+            "Latin America & the Caribbean",
+            "Am\u00e9rique latine et Cara\u00efbes",
+            "Am\u00e9rique latine et les Cara\u00efbes",
+            "Am\u00e9rica Latina y el Caribe",
+        ),
+    }.items()
+    for alias in aliases
+}
 _EMPTY_VALUES = {"", "-", "\u2013", "\u2014", "n/a", "na", "n.a.", "none", "s/o", "s/d", "nd"}
 
 #: Country names that contain a conjunction and so must not be split on it.
@@ -163,6 +176,11 @@ def read_budget(text: str) -> Decimal | None:
     """A budget in US dollars: "US$ 1,250,000" gives Decimal("1250000")."""
     amount = normalise_budget(text)
     return Decimal(amount) if amount is not None else None
+
+
+def read_region(text: str) -> str:
+    """The IDF region's English name, as the site files projects under it."""
+    return REGION_NAMES.get(fold(text), text.strip())
 
 
 def _split_outside_parentheses(text: str) -> list[str]:
@@ -298,6 +316,8 @@ class _Reader:
                 setattr(fields, name, Reading(cleaned, read_year(cleaned)))
             elif name == "status":
                 fields.status = Reading(cleaned, read_status(cleaned))
+            elif name == "region":
+                fields.region = Reading(cleaned, read_region(cleaned))
             elif name == "budget_usd":
                 amount = read_budget(cleaned)
                 if amount is None:

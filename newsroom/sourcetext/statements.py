@@ -16,7 +16,14 @@ _REFS_LINE = re.compile(
     rf"^{_PARAGRAPHS}\s*:\s*(?P<refs>.*?)\s*(?:{_SUMMIT}\s*:\s*(?P<summit>.*))?$", re.I
 )
 _SUMMIT_LINE = re.compile(rf"^{_SUMMIT}\s*:\s*(?P<summit>.*)$", re.I)
+_SUMMIT_NAME = re.compile(r"\b([IVXLC]+ Summit)\b")
 _NONE_VALUES = {"", "-", "\u2013", "\u2014", "n/a", "none"}
+
+
+def summit_name(title: str) -> str | None:
+    """The summit a statements page's title names ("VII Summit"), if any."""
+    match = _SUMMIT_NAME.search(title)
+    return match.group(1) if match else None
 
 
 def is_date_line(line: str) -> bool:
