@@ -265,7 +265,7 @@ def read(reading: Reading[T] | None, reason: str, partial: Any = None) -> T | Un
     be read (with `reason` for the report)."""
     if reading is None:
         return None
-    if reading.value is None:
+    if reading.unreadable:
         return Unresolved(repr(reading.text), reason, partial=partial)
     return reading.value
 

@@ -91,15 +91,12 @@ class ProjectFields:
     member_states: CountryNames = field(default_factory=CountryNames)
 
     def to_dict(self) -> dict[str, Any]:
-        budget = self.budget_usd
         return {
             "start": _text(self.start),
             "end": _text(self.end),
             "status": _text(self.status),
             "type": self.type,
-            "budget_usd": str(budget.value)
-            if budget and budget.value is not None
-            else _text(budget),
+            "budget_usd": _amount(self.budget_usd),
             "coverage": self.coverage,
             "year": _text(self.year),
             "region": _text(self.region),
@@ -111,6 +108,13 @@ class ProjectFields:
 
 def _text(reading: Reading[Any] | None) -> str | None:
     return reading.text if reading is not None else None
+
+
+def _amount(reading: Reading[Decimal] | None) -> str | None:
+    """The amount as a plain number ("1250000"), or the text when it could not be read."""
+    if reading is None or reading.value is None:
+        return _text(reading)
+    return str(reading.value)
 
 
 def _iso(day: datetime.date | None) -> str | None:

@@ -1,5 +1,6 @@
 """A re-import never replaces what the site knows with what the importer could not read."""
 
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
@@ -7,6 +8,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from newsroom.importing import FileReport
+from newsroom.importing.records import Importer
+from newsroom.sourcetext import CountryNames, ParsedPage, ProjectFields, ProjectStatus, Reading
 from projects.models import Country, Project
 from tests.site.test_conflicts import seen
 
@@ -108,3 +112,62 @@ def test_a_new_project_gets_the_member_states_that_were_found(tmp_path):
     assert error is None
     assert member_states(Project.objects.get()) == ["AR"]
     assert "'Atlantis' is not a known country" in out
+
+
+def typed_project_page(**fields):
+    """A project page as the parser hands it over, built by hand: no text is parsed."""
+    values = {
+        "start": Reading("2019", 2019),
+        "status": Reading("En curso", ProjectStatus.ACTIVE),
+        "budget_usd": Reading("US$ 300,000", Decimal("300000")),
+        "region": Reading("América Latina y el Caribe", "Latin America and the Caribbean"),
+        "member_states": CountryNames(
+            ["Bolivia (Plurinational State of)", "Atlantis"], ["BO"], ["Atlantis"]
+        ),
+        **fields,
+    }
+    return ParsedPage(
+        source="typed.txt",
+        kind="project",
+        title="Andean Region: Labour Migration Data",
+        language="es",
+        paragraphs=["El proyecto apoya a las oficinas nacionales de estadística."],
+        project=ProjectFields(project_code="PX.0001", **values),
+    )
+
+
+def apply(page):
+    importer = Importer(countries={c.iso_code: c for c in Country.objects.all()})
+    importer.apply(page, source_key="typed")
+    report = FileReport(page.source, page)
+    for outcome in importer.outcomes:
+        report.add(outcome)
+    return report
+
+
+def test_the_importer_maps_the_typed_values_it_is_given():
+    report = apply(typed_project_page())
+
+    project = Project.objects.get()
+    assert (project.start_year, project.project_status) == (2019, "active")
+    assert project.budget_usd == Decimal("300000")
+    assert project.language == "es"
+    assert project.idf_region.name == "Latin America and the Caribbean"
+    assert member_states(project) == ["BO"]
+    assert report.conflicts == [
+        "typed.txt: benefiting member states: 'Atlantis' is not a known country (add it, or "
+        "give it as another name of a country, in the admin's Countries); project “Andean "
+        "Region: Labour Migration Data” was created without it"
+    ]
+
+
+def test_a_value_the_parser_could_not_read_is_reported_with_its_text():
+    apply(typed_project_page())
+
+    report = apply(typed_project_page(budget_usd=Reading("three hundred thousand", None)))
+
+    assert Project.objects.get().budget_usd == Decimal("300000")
+    assert (
+        "typed.txt: budget (USD): 'three hundred thousand' is not an amount in USD; "
+        "the current value was kept" in report.conflicts[0]
+    )
