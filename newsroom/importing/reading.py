@@ -1,5 +1,6 @@
 """Finding source files and reading them as text, whatever the scrape did to them."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
@@ -9,7 +10,7 @@ class SourceError(Exception):
     """A source file that cannot be read; the message names the file and says what to do."""
 
 
-def collect_files(paths):
+def collect_files(paths: Iterable[str | Path]) -> list[Path]:
     """The `.txt` files named by `paths` (files or folders), sorted, without duplicates."""
     files = []
     for raw in paths:
@@ -26,7 +27,7 @@ def collect_files(paths):
     return list(dict.fromkeys(files))
 
 
-def decode(data, name):
+def decode(data: bytes, name: str) -> tuple[str, list[str]]:
     """Text of `data` and any warnings: UTF-8, else cp1252 (with a warning); binary refused."""
     if not data.strip():
         raise SourceError(f"{name}: the file is empty.")
@@ -48,7 +49,8 @@ def decode(data, name):
         ]
 
 
-def read_source(path):
+def read_source(path: str | Path) -> tuple[str, list[str]]:
+    """The text of the file at `path` and any warnings about how it was read."""
     path = Path(path)
     try:
         check_size(path)
@@ -58,7 +60,7 @@ def read_source(path):
     return decode(data, path.name)
 
 
-def check_size(path):
+def check_size(path: Path) -> None:
     """Refuse a file over SOURCE_IMPORT_MAX_BYTES before reading it."""
     size, limit = path.stat().st_size, settings.SOURCE_IMPORT_MAX_BYTES
     if size > limit:
@@ -70,7 +72,7 @@ def check_size(path):
         )
 
 
-def readable_size(size):
+def readable_size(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size // 1024} kB"
     return f"{size / (1024 * 1024):.1f} MB"

@@ -98,8 +98,8 @@ class Importer:
 
     def news(self, page: ParsedPage, source_key: str) -> None:
         title = page.title or ""
-        contacts = [self.contact(entry) for entry in page.contacts]
-        contacts = list(dict.fromkeys(contact for contact in contacts if contact))
+        named = (self.contact(entry) for entry in page.contacts)
+        contacts = list(dict.fromkeys(contact for contact in named if contact))
         release = NewsRelease.objects.filter(source_key=source_key).first() or NewsRelease(
             source_key=source_key,
             slug=unique_slug(NewsRelease, title),

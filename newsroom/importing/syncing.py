@@ -8,13 +8,14 @@ changed since is left alone and reported as a conflict, unless the import overwr
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.db import models
 
 from iomcms.core.fields import normalise_text
 
 
-def as_json(value):
+def as_json(value: Any) -> Any:
     """The form a value is compared and remembered in; text as it is stored (LF line ends,
     no trailing whitespace), so a line ending is never taken for an editor's change."""
     if isinstance(value, models.Model):
@@ -30,7 +31,7 @@ def as_json(value):
     return value
 
 
-def current_value(record, name):
+def current_value(record: models.Model, name: str) -> Any:
     model_field = record._meta.get_field(name)
     if model_field.many_to_many:
         if name == "contacts":
@@ -39,7 +40,7 @@ def current_value(record, name):
     return getattr(record, name)
 
 
-def is_empty(value):
+def is_empty(value: Any) -> bool:
     return value in (None, "", [])
 
 
@@ -47,12 +48,12 @@ def is_empty(value):
 class Outcome:
     action: str  # "created", "updated" or "unchanged"
     record: models.Model
-    conflicts: list = field(default_factory=list)
-    changed: list = field(default_factory=list)
-    unresolved: dict = field(default_factory=dict)  # field name → records.Unresolved
+    conflicts: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    unresolved: dict[str, Any] = field(default_factory=dict)  # field name → records.Unresolved
 
 
-def set_many(record, name, values):
+def set_many(record: models.Model, name: str, values: list[models.Model]) -> None:
     if name == "contacts":
         record.contact_links.all().delete()
         for position, contact in enumerate(values):
@@ -61,7 +62,7 @@ def set_many(record, name, values):
         getattr(record, name).set(values)
 
 
-def sync(record, values, *, overwrite=False):
+def sync(record: models.Model, values: dict[str, Any], *, overwrite: bool = False) -> Outcome:
     """Apply `values` (field name → value) to `record`, saved or new; return the outcome.
 
     Many-to-many values are lists; they are compared as sets except media contacts,
@@ -98,11 +99,11 @@ def sync(record, values, *, overwrite=False):
     return Outcome(action, record, conflicts, sorted(chosen))
 
 
-def _is_many(record, name):
+def _is_many(record: models.Model, name: str) -> bool:
     return record._meta.get_field(name).many_to_many
 
 
-def _ordered(record, name, value):
+def _ordered(record: models.Model, name: str, value: Any) -> Any:
     if _is_many(record, name) and name != "contacts":
         return sorted(value, key=lambda item: item.natural_key())
     return value

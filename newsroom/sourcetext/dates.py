@@ -72,4 +72,6 @@ def parse_date(text: str, month_first: bool = True) -> datetime.date | None:
 def is_ambiguous_numeric(text: str) -> bool:
     """Whether ``text`` is a numeric date whose day and month could swap."""
     match = _NUMERIC.match(text.strip())
-    return bool(match) and int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]
+    if match is None:
+        return False
+    return int(match[1]) <= 12 and int(match[2]) <= 12 and match[1] != match[2]

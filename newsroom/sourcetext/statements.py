@@ -33,7 +33,7 @@ def is_date_line(line: str) -> bool:
 def is_statement_date(line: str) -> bool:
     """A "Date:" line whose value is a readable date."""
     match = _DATE_LINE.match(line)
-    return bool(match) and parse_date(match["value"]) is not None
+    return match is not None and parse_date(match["value"]) is not None
 
 
 def is_refs_line(line: str) -> bool:
