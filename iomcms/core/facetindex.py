@@ -11,8 +11,7 @@ first one does.
 An index belongs to a content version (iomcms.core.contentversion): any change to content, and any
 scheduled go-live or expiry passing, makes a new version, and the first request that needs
 the index afterwards builds it again (one query for the records and one for each
-many-to-many facet: half a second at 100,000 releases on PostgreSQL, one on SQLite) and
-shares it through the page cache with the other processes.
+many-to-many facet) and shares it through the page cache with the other processes.
 """
 
 import threading

@@ -80,8 +80,8 @@ def words(text):
 
 class AnyLanguageQuery(SearchQuery):
     """`text` read as a web search (quoted phrases, `or`, `-word`) in the configuration of
-    every language, any of them matching: one expression, which Django compiles several
-    times faster than the same query combined from one SearchQuery a language."""
+    every language, any of them matching: one expression, which Django compiles in less
+    time than the same query combined from one SearchQuery a language."""
 
     def __init__(self, text):
         super().__init__(text, search_type="websearch")
@@ -108,9 +108,8 @@ def matching_ids(model, text):
     if uses_full_text():
         matches = model._base_manager.filter(search_vector=full_text_query(text))
         # When most of the archive matches, the planner prefers reading every record's
-        # vector to the GIN index, which gives the same keys two to three times sooner
-        # (0.45 against 0.13 s at 100,000 releases); for rarer words it takes the index
-        # either way.
+        # vector to the GIN index, which gives the same keys sooner; for rarer words it
+        # takes the index either way.
         with transaction.atomic(), connection.cursor() as cursor:
             cursor.execute("SET LOCAL enable_seqscan = off")
             ids = list(matches.order_by().values_list("pk", flat=True))
@@ -195,7 +194,7 @@ def best_matches(queryset, text, field="body", limit=20):
     full count).
 
     Read newest first, the database goes through records until it has enough matches: for
-    a rare word, the whole archive (0.8 s at 100,000 releases). So the search index is
+    a rare word, the whole archive. So the search index is
     first asked for CANDIDATES + 1 matches in any order, which it gives at once; fewer are
     every match there is. Only a common word goes on to its newest matches."""
     best = best_on_postgresql if uses_full_text() else best_on_sqlite
