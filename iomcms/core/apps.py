@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     label = "iomcms_core"
     verbose_name = "Core"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import contentversion, publishing
 
         for signal in (post_save, post_delete, m2m_changed):

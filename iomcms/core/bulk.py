@@ -8,9 +8,12 @@
 - `replace_links` sets the many-to-many links of many records in a few statements.
 """
 
+from collections.abc import Iterable, Sequence
+from typing import Any
+
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connections, router
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 
 
 class _InsertQuerySet(QuerySet):
@@ -20,13 +23,20 @@ class _InsertQuerySet(QuerySet):
         return super()._batched_insert(objs, fields, *args, **kwargs)
 
 
-def insert(model, instances, batch_size=None):
+def insert(
+    model: type[Model], instances: Iterable[Model], batch_size: int | None = None
+) -> list[Model]:
     """Insert new `instances` of `model` as `bulk_create` does (primary keys set, no
     signals), leaving computed search vectors to the database."""
     return _InsertQuerySet(model).bulk_create(instances, batch_size=batch_size)
 
 
-def append(model, fields, rows, using=None):
+def append(
+    model: type[Model],
+    fields: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+    using: str | None = None,
+) -> None:
     """Insert `rows` of `model`: tuples of plain values (numbers, text, None) for the
     concrete `fields` named, in that order. Nothing comes back (no primary keys), no
     signals are sent and no field converts a value: for rows that need none of it.
@@ -49,7 +59,12 @@ def append(model, fields, rows, using=None):
             cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({placeholders})", rows)
 
 
-def replace_links(model, attribute, pairs, chunk=500):
+def replace_links(
+    model: type[Model],
+    attribute: str,
+    pairs: Sequence[tuple[Model, Iterable[Model]]],
+    chunk: int = 500,
+) -> None:
     """Set the `attribute` links of many records: delete theirs, insert the new ones.
 
     `pairs` are (record, related records) in the order the links take (a `position`

@@ -18,14 +18,19 @@ has, since other processes may never have seen the outage.
 import logging
 import threading
 import time
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.cache import BaseCache, caches
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 
 from .publishing import next_change
 from .registry import is_content
+
+T = TypeVar("T")
 
 VERSION_KEY = "content-version"
 UNKNOWN = "unknown"
@@ -34,7 +39,7 @@ UNKNOWN = "unknown"
 logger = logging.getLogger(__name__)
 
 
-def page_cache():
+def page_cache() -> BaseCache:
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
@@ -48,15 +53,16 @@ class Availability:
 
     RETRY_SECONDS = 5
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.lock = threading.Lock()
-        self.timer = None
+        self.timer: threading.Timer | None = None
         self.reset()
 
-    def reset(self):
-        self.failures = set()  # kinds of failure seen (and logged) since it last answered
+    def reset(self) -> None:
+        # Kinds of failure seen (and logged) since it last answered.
+        self.failures: set[str] = set()
         self.retry_at = 0.0
-        self.request_version = None
+        self.request_version: int | None = None
         with self.lock:
             self.pending = False  # a new content version is still to be written
             timer, self.timer = self.timer, None
@@ -65,10 +71,10 @@ class Availability:
             timer.join()
 
     @property
-    def down(self):
+    def down(self) -> bool:
         return bool(self.failures)
 
-    def call(self, operation, default=None):
+    def call(self, operation: Callable[[], T], default: T | None = None) -> T | None:
         """What `operation()` returns, or `default` while the cache fails. The first answer
         after a failure is dropped too: it may come from before changes made meanwhile."""
         if self.failures and time.monotonic() < self.retry_at:
@@ -83,7 +89,7 @@ class Availability:
             return default
         return result
 
-    def failed(self, error):
+    def failed(self, error: Exception) -> None:
         kind = type(error).__name__
         if kind not in self.failures:
             logger.warning(
@@ -95,12 +101,12 @@ class Availability:
         self.failures.add(kind)
         self.retry_at = time.monotonic() + self.RETRY_SECONDS
 
-    def recovered(self):
+    def recovered(self) -> None:
         self.failures.clear()
         logger.warning("The page cache answers again; the pages it holds are made stale.")
         self.new_version()
 
-    def new_version(self):
+    def new_version(self) -> None:
         """Make every page the cache holds stale: write a new content version, or, while
         the cache fails, keep it pending until the cache answers again (its recovery
         writes one)."""
@@ -112,18 +118,18 @@ class Availability:
             self.pending = True
             self.retry_later()
 
-    def retry_later(self):
+    def retry_later(self) -> None:
         with self.lock:
             if self.timer is None:
                 self.timer = self.start_timer()
 
-    def start_timer(self):
+    def start_timer(self) -> threading.Timer:
         timer = threading.Timer(self.RETRY_SECONDS, self.retry)
         timer.daemon = True
         timer.start()
         return timer
 
-    def retry(self):
+    def retry(self) -> None:
         """Ask the cache again now, and again later while it fails; a recovery writes the
         pending version."""
         if self.pending:
@@ -132,29 +138,29 @@ class Availability:
         with self.lock:
             self.timer = self.start_timer() if self.pending else None
 
-    def version(self):
+    def version(self) -> int:
         """The content version while the cache is down: a new one for each request."""
         if self.request_version is None:
             self.request_version = time.time_ns()
         return self.request_version
 
-    def request_started(self, **kwargs):
+    def request_started(self, **kwargs: Any) -> None:
         self.request_version = None
 
 
 availability = Availability()
 
 
-def cache_get(key):
+def cache_get(key: str) -> Any:
     """The page cache's value for `key`; None when it has none or does not answer."""
     return availability.call(lambda: page_cache().get(key))
 
 
-def cache_set(key, value, timeout):
+def cache_set(key: str, value: Any, timeout: float | None) -> None:
     availability.call(lambda: page_cache().set(key, value, timeout))
 
 
-def bump_content_version(*args, **kwargs):
+def bump_content_version(*args: Any, **kwargs: Any) -> None:
     """Make every cached page stale: one cache write, once the change can be seen.
 
     Inside a transaction that happens when it commits, once however many records it
@@ -171,12 +177,12 @@ def bump_content_version(*args, **kwargs):
         transaction.on_commit(new_content_version)
 
 
-def new_content_version():
+def new_content_version() -> None:
     """The next scheduled change is looked up by the next request that needs it."""
     availability.new_version()
 
 
-def content_version():
+def content_version() -> int:
     """The current version; a scheduled go-live that has come makes a new one."""
     state = cache_get(VERSION_KEY)
     if availability.down:
@@ -191,7 +197,7 @@ def content_version():
     return state["version"]
 
 
-def on_content_change(sender, **kwargs):
+def on_content_change(sender: type[Model], **kwargs: Any) -> None:
     # Historical models of a running migration are not content yet.
     if is_content(sender) and sender.__module__ != "__fake__":
         bump_content_version()

@@ -1,6 +1,12 @@
 """Query expressions the ORM lacks."""
 
+from collections.abc import Sequence
+from typing import Any
+
 from django.db import models
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models.fields.related_descriptors import ReverseManyToOneDescriptor
+from django.db.models.sql.compiler import SQLCompiler
 
 
 class LinkedIds(models.Func):
@@ -16,7 +22,7 @@ class LinkedIds(models.Func):
 
     output_field = models.TextField()
 
-    def __init__(self, links, target):
+    def __init__(self, links: ReverseManyToOneDescriptor, target: str) -> None:
         if not links.field.target_field.primary_key:
             raise ValueError(f"{links.field} must point at its model's primary key.")
         self.link_model = links.field.model
@@ -24,7 +30,9 @@ class LinkedIds(models.Func):
         self.target_column = self.link_model._meta.get_field(target).column
         super().__init__(models.F("pk"))
 
-    def links_sql(self, compiler, connection):
+    def links_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper
+    ) -> tuple[str, Sequence[Any]]:
         quote = connection.ops.quote_name
         owner_sql, params = compiler.compile(self.source_expressions[0])
         meta = self.link_model._meta
@@ -39,7 +47,9 @@ class LinkedIds(models.Func):
         )
         return sql, params
 
-    def as_sql(self, compiler, connection, **extra_context):
+    def as_sql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, Sequence[Any]]:
         # SQLite documents group_concat's order as arbitrary; it follows the ordered
         # subquery, which an aggregating outer query never flattens into itself (ORDER BY
         # inside group_concat needs SQLite 3.44). tests/site/test_pages.py checks it.
@@ -47,11 +57,13 @@ class LinkedIds(models.Func):
         target = connection.ops.quote_name(self.target_column)
         return f"(SELECT group_concat({target}, ',') FROM ({sql}))", params
 
-    def as_postgresql(self, compiler, connection, **extra_context):
+    def as_postgresql(
+        self, compiler: SQLCompiler, connection: BaseDatabaseWrapper, **extra_context: Any
+    ) -> tuple[str, Sequence[Any]]:
         sql, params = self.links_sql(compiler, connection)
         return f"array_to_string(ARRAY({sql}), ',')", params
 
 
-def ids_of(joined):
+def ids_of(joined: str | None) -> list[int]:
     """The ids a `LinkedIds` read, in their order."""
     return [int(pk) for pk in joined.split(",")] if joined else []

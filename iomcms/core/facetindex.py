@@ -16,12 +16,16 @@ many-to-many facet) and shares it through the page cache with the other processe
 
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from functools import cached_property
 from itertools import compress
 from types import MappingProxyType
+from typing import Any, TypeVar
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Model, QuerySet
 
 from .contentversion import cache_get, cache_set, content_version
 
@@ -34,29 +38,33 @@ BLOCK_BYTES = 32
 # search at 100,000 records).
 SEARCHES_KEPT = 64
 
+T = TypeVar("T")
+# What the total of a column of numbers can be.
+Number = int | float | Decimal
+
 
 @dataclass
 class FacetIndex:
-    ids: list  # primary keys, in list order
-    masks: dict  # facet name -> {value as text: mask of the positions that have it}
-    choices: dict  # facet name -> [(value, label)] a visitor may choose from
-    columns: dict = field(default_factory=dict)  # column name -> values, in list order
+    ids: list[int]  # primary keys, in list order
+    masks: dict[str, dict[str, int]]  # facet name -> {value as text: mask of the positions}
+    choices: dict[str, list[tuple[Any, Any]]]  # facet name -> [(value, label)] to choose from
+    columns: dict[str, list[Any]] = field(default_factory=dict)  # name -> values, in order
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.everything = (1 << len(self.ids)) - 1
 
     @cached_property
-    def searches(self):
+    def searches(self) -> OrderedDict[str, int]:
         """Words -> the mask of the records matching them, the oldest first."""
         return OrderedDict()
 
     @cached_property
-    def kept(self):
+    def kept(self) -> dict[Hashable, Any]:
         """What requests worked out from the index and the records it names, for the
         requests that follow; dropped with the index when content changes."""
         return {}
 
-    def keep(self, key, work):
+    def keep(self, key: Hashable, work: Callable[[], T]) -> T:
         """What `work()` gives, worked out by the first request that asks for `key` and
         kept with the index for the requests that follow."""
         value = self.kept.get(key)
@@ -64,7 +72,9 @@ class FacetIndex:
             value = self.kept[key] = work()
         return value
 
-    def first_records(self, name, value, count, records):
+    def first_records(
+        self, name: str, value: str, count: int, records: Callable[[], QuerySet]
+    ) -> list[Model]:
         """The first `count` records in list order that the facet `name` files under
         `value`, read by primary key from the queryset `records()` gives. Every record
         filed there shares them, so they are kept with the index."""
@@ -76,7 +86,7 @@ class FacetIndex:
 
         return self.keep(("first records", name, value, count), read)
 
-    def mask_of(self, pks):
+    def mask_of(self, pks: Iterable[int]) -> int:
         """The mask of the records `pks` names; keys of records not in the index (drafts)
         are left out."""
         position_of = self.position_of
@@ -87,7 +97,7 @@ class FacetIndex:
                 bits[number >> 3] |= 1 << (number & 7)
         return int.from_bytes(bits, "little")
 
-    def matching(self, text, find):
+    def matching(self, text: str, find: Callable[[str], Iterable[int]]) -> int:
         """The mask of the records matching the words `text`, whose primary keys (in any
         order, drafts included) `find(text)` gives. The latest searches are kept with the
         index, which a change to content replaces."""
@@ -99,7 +109,7 @@ class FacetIndex:
             self.searches[text] = mask
         return mask
 
-    def selection(self, chosen, without=None):
+    def selection(self, chosen: Mapping[str, Any], without: str | None = None) -> int:
         """The mask of the records that have every chosen value (facet name -> value),
         leaving out the facet `without`."""
         mask = self.everything
@@ -109,11 +119,11 @@ class FacetIndex:
         return mask
 
     @cached_property
-    def position_of(self):
+    def position_of(self) -> dict[int, int]:
         """Primary key -> position in list order."""
         return {pk: position for position, pk in enumerate(self.ids)}
 
-    def values_of(self, name, pk):
+    def values_of(self, name: str, pk: int) -> list[tuple[Any, Any]] | None:
         """The (value, label) choices of the facet `name` that the record `pk` has, in the
         order of the choices; None when the record is not in the index (not published)."""
         position = self.position_of.get(pk)
@@ -126,7 +136,7 @@ class FacetIndex:
             if masks.get(str(value), 0) >> position & 1
         ]
 
-    def counts(self, name, mask):
+    def counts(self, name: str, mask: int) -> Mapping[str, int]:
         """How many records of `mask` each value of the facet `name` holds (none: left out).
         Read only: the counts of the whole list are worked out once and kept."""
         if mask == self.everything:
@@ -137,14 +147,14 @@ class FacetIndex:
             )
         return self.count_values(name, mask)
 
-    def count_values(self, name, mask):
+    def count_values(self, name: str, mask: int) -> dict[str, int]:
         counts = {}
         for value, value_mask in self.masks[name].items():
             if count := (mask & value_mask).bit_count():
                 counts[value] = count
         return counts
 
-    def positions(self, mask, start, stop):
+    def positions(self, mask: int, start: int, stop: int) -> list[int]:
         """Positions of the set bits of `mask` numbered `start` to `stop` - 1, in order."""
         if start >= stop:
             return []
@@ -168,7 +178,7 @@ class FacetIndex:
                 block ^= lowest
         return found
 
-    def page(self, mask, start, stop, reverse=False):
+    def page(self, mask: int, start: int, stop: int, reverse: bool = False) -> list[int]:
         """Primary keys of the records `start` to `stop` - 1 of `mask`, in list order or
         (reverse) the other way round."""
         if reverse:
@@ -177,7 +187,7 @@ class FacetIndex:
             return [self.ids[position] for position in reversed(found)]
         return [self.ids[position] for position in self.positions(mask, start, stop)]
 
-    def total(self, column, mask):
+    def total(self, column: str, mask: int) -> Number | None:
         """The sum of `column` over the records of `mask`; None when none has a value."""
         # The mask as one byte a record (1 where set), lowest position first, picks the
         # values without a Python step per record.
@@ -186,14 +196,19 @@ class FacetIndex:
         return sum(present) if present else None
 
 
-def build_index(queryset, facets, choices, columns=()):
+def build_index(
+    queryset: QuerySet,
+    facets: Mapping[str, str],
+    choices: dict[str, list[tuple[Any, Any]]],
+    columns: Sequence[str] = (),
+) -> FacetIndex:
     """An index of `queryset` (in its own order): `facets` maps each facet's name to the
     path of its value, `choices` each facet to its possible (value, label) pairs.
 
     A record has one value of a plain field or a foreign key: those come with the order,
     in the one query that reads the records. A many-to-many facet is read from its link
-    table alone, the records of every state, which the positions then sift: scanning the
-    records again for each one took three times as long."""
+    table alone, the records of every state, which the positions then sift, instead of
+    scanning the records again for each one."""
     model = queryset.model
     single = [name for name, path in facets.items() if single_valued(model, path)]
     rows = list(queryset.values_list("pk", *columns, *(facets[name] for name in single)))
@@ -229,7 +244,7 @@ def build_index(queryset, facets, choices, columns=()):
     )
 
 
-def single_valued(model, path):
+def single_valued(model: type[Model], path: str) -> bool:
     """Whether `path` gives a record one value: fields, foreign keys followed, and what
     transforms them (`published_on__year`)."""
     for name in path.split("__"):
@@ -245,13 +260,13 @@ def single_valued(model, path):
     return True
 
 
-def is_many_to_many(model, path):
+def is_many_to_many(model: type[Model], path: str) -> bool:
     """Whether `path` starts with a many-to-many field of `model`'s own."""
     field = model._meta.get_field(path.split("__", 1)[0])
     return field.many_to_many and not field.auto_created
 
 
-def linked_values(model, path):
+def linked_values(model: type[Model], path: str) -> QuerySet:
     """(primary key, value) pairs of the many-to-many `path` (`countries__slug`), read
     from the link table and the table it links to."""
     name, _, rest = path.partition("__")
@@ -266,10 +281,10 @@ def linked_values(model, path):
 SHARED_SECONDS = 24 * 60 * 60
 
 _lock = threading.Lock()
-_indexes = {}  # name -> (content version, index)
+_indexes: dict[str, tuple[int, FacetIndex]] = {}  # name -> (content version, index)
 
 
-def current_index(name, build):
+def current_index(name: str, build: Callable[[], FacetIndex]) -> FacetIndex:
     """The index called `name` for the current content version. The first process that
     needs it builds it with `build()` and leaves a copy in the shared page cache, where
     the other processes (and servers) find it."""
@@ -293,12 +308,19 @@ class IndexedResults:
     more than the page: `queryset` gives the records of a page by primary key, or, when
     the chosen order is not the index's (`ordered`), by its own order."""
 
-    def __init__(self, index, mask, queryset, reverse=False, ordered=None):
+    def __init__(
+        self,
+        index: FacetIndex,
+        mask: int,
+        queryset: QuerySet,
+        reverse: bool = False,
+        ordered: QuerySet | None = None,
+    ) -> None:
         self.index, self.mask, self.queryset = index, mask, queryset
         self.reverse, self.ordered = reverse, ordered
         self._count = mask.bit_count()
 
-    def count(self):
+    def count(self) -> int:
         return self._count
 
     def __len__(self):
@@ -315,5 +337,5 @@ class IndexedResults:
         records = {record.pk: record for record in self.queryset.filter(pk__in=ids)}
         return [records[pk] for pk in ids if pk in records]
 
-    def total(self, column):
+    def total(self, column: str) -> Number | None:
         return self.index.total(column, self.mask)

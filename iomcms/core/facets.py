@@ -12,26 +12,29 @@ query per facet.
 
 import copy
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
+from typing import Any, Self
 
 import django_filters
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Count
+from django.db.models import Count, Model, QuerySet
+from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
 from django_filters.views import FilterView
 
-from .facetindex import IndexedResults, build_index, current_index
+from .facetindex import FacetIndex, IndexedResults, build_index, current_index
 from .forms import PlainSelect
 from .search import matching_ids
 
 
 class Filters(OrderedDict):
     """A filter set's filters, which each request copies for itself. Django-filter deep
-    copies them, labels and widgets included (a third of a filtered list's filter work);
-    a request changes only a filter's own attributes and its `extra` options, so a copy
+    copies them, labels and widgets included, which is much of a filtered list's filter
+    work; a request changes only a filter's own attributes and its `extra` options, so a copy
     of those will do. Fields deep-copy their widgets themselves."""
 
     def __deepcopy__(self, memo):
@@ -51,7 +54,7 @@ class Options(BaseChoiceIterator):
     choices again each time a field reads it (to validate, to count, to render); an
     iterator it passes through as it is."""
 
-    def __init__(self, choices):
+    def __init__(self, choices: Iterable[tuple[Any, Any]]) -> None:
         self.choices = list(choices)
 
     def __iter__(self):
@@ -96,7 +99,7 @@ class FacetedFilterSet(django_filters.FilterSet):
     # search index gives every matching record, the facet index does the rest.
     words_filter: str | None = None
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.index = self.current_index()
         for name in self.facets:
@@ -106,16 +109,16 @@ class FacetedFilterSet(django_filters.FilterSet):
                 filter_.extra["widget"] = PlainSelect
 
     @classmethod
-    def get_filters(cls):
+    def get_filters(cls) -> Filters:
         return Filters(super().get_filters())
 
     @classmethod
-    def current_index(cls):
+    def current_index(cls) -> FacetIndex:
         """The list's facet index for the current content version."""
         return current_index(cls.__qualname__, cls.build_index)
 
     @classmethod
-    def build_index(cls):
+    def build_index(cls) -> FacetIndex:
         """The index of every published record of the list, in the list's order."""
         records = cls._meta.model.objects.published()
         return build_index(
@@ -125,13 +128,13 @@ class FacetedFilterSet(django_filters.FilterSet):
             cls.index_columns,
         )
 
-    def active_values(self):
+    def active_values(self) -> dict[str, Any]:
         """The cleaned values of the filters that are valid and set."""
         self.errors  # noqa: B018 -- validates the form
         cleaned = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
 
-    def index_selection(self, without=None):
+    def index_selection(self, without: str | None = None) -> int | None:
         """The mask of the records the active filters choose, leaving out the facet
         `without`; None when a filter other than facets and words (a range) is active and
         only the database can tell which records match."""
@@ -145,14 +148,14 @@ class FacetedFilterSet(django_filters.FilterSet):
             mask &= self.index.matching(text, partial(matching_ids, self._meta.model))
         return mask
 
-    def filtered_without(self, excluded):
+    def filtered_without(self, excluded: str) -> QuerySet:
         queryset = self.queryset
         for name, value in self.active_values().items():
             if name != excluded:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_counts(self, name):
+    def facet_counts(self, name: str) -> Mapping[str, int]:
         mask = self.index_selection(without=name)
         if mask is not None:
             return self.index.counts(name, mask)
@@ -167,7 +170,7 @@ class FacetedFilterSet(django_filters.FilterSet):
         )
         return {str(value): count for value, count in rows if value is not None}
 
-    def indexed_results(self):
+    def indexed_results(self) -> IndexedResults | None:
         """The filtered list as the index gives it, or None when the index cannot tell
         which records match (see index_selection) or the form is invalid."""
         mask = self.index_selection()
@@ -183,7 +186,7 @@ class FacetedFilterSet(django_filters.FilterSet):
             ordered=None if reverse is not None else self.qs,
         )
 
-    def annotate_choices(self):
+    def annotate_choices(self) -> Self:
         """Give every facet's options their counts; drop the options that would give none,
         except the one chosen. Call before the form is rendered."""
         active = {name: str(value) for name, value in self.active_values().items()}
@@ -200,22 +203,26 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self
 
 
-def distinct_values(path):
+def distinct_values(path: str) -> Callable[[QuerySet], list[tuple[Any, Any]]]:
     """Possible values of a free-text field: those the list's records hold."""
 
-    def possible(records):
+    def possible(records: QuerySet) -> list[tuple[Any, Any]]:
         rows = records.order_by().exclude(**{path: ""}).values_list(path, flat=True)
         return [(value, value) for value in rows.distinct()]
 
     return possible
 
 
-def from_table(queryset, value="slug", label="name"):
+def from_table(
+    queryset: QuerySet, value: str = "slug", label: str = "name"
+) -> Callable[[QuerySet], QuerySet]:
     """Possible values of a reference table (countries, themes, regions)."""
     return lambda records: queryset.all().values_list(value, label)
 
 
-def filed_under(index, facet, record, model, field):
+def filed_under(
+    index: FacetIndex, facet: str, record: Model, model: type[Model], field: str
+) -> list[Model]:
     """The countries or themes (`model`, by slug and name) a record is filed under: read
     from the list's facet index, which holds every published record's, or else (a
     preview of a draft) from the database."""
@@ -225,7 +232,7 @@ def filed_under(index, facet, record, model, field):
     return [model(slug=slug, name=name) for slug, name in chosen]
 
 
-def facet_sort_key(name):
+def facet_sort_key(name: str) -> Callable[[tuple[Any, Any]], int | str]:
     if name == "year":
         return lambda choice: -int(choice[0])
     return lambda choice: str(choice[1]).lower()
@@ -239,15 +246,15 @@ class BoundedPaginator(Paginator):
     MAX_PAGES = 250
 
     @cached_property
-    def all_pages(self):
+    def all_pages(self) -> int:
         return Paginator.num_pages.func(self)
 
     @cached_property
-    def num_pages(self):
+    def num_pages(self) -> int:
         return min(self.all_pages, self.MAX_PAGES)
 
     @property
-    def is_bounded(self):
+    def is_bounded(self) -> bool:
         return self.all_pages > self.MAX_PAGES
 
 
@@ -259,13 +266,13 @@ class FacetedListView(FilterView):
     paginate_by = 20
     paginator_class = BoundedPaginator
 
-    def render_to_response(self, context, **kwargs):
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         response = super().render_to_response(context, **kwargs)
         if self.filterset.is_bound and not self.filterset.is_valid():
             patch_cache_control(response, private=True)
         return response
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         self.filterset.annotate_choices()
         results = self.filterset.indexed_results()
         if results is not None:

@@ -1,15 +1,18 @@
 """Model fields the apps share."""
 
 import re
+from typing import Any, TypeVar
 
 from django import forms
 from django.db import models
 from django.db.models.query_utils import DeferredAttribute
 
+T = TypeVar("T")
+
 SPACE_BEFORE_LINE_END = re.compile(r"[^\S\n]\n")
 
 
-def normalise_text(text):
+def normalise_text(text: T) -> T:
     """Text as it is stored: line ends as LF (browsers post CRLF), no whitespace at the end
     of a line or of the text. Leading indentation and blank lines between paragraphs stay."""
     if not isinstance(text, str) or is_normalised(text):
@@ -18,7 +21,7 @@ def normalise_text(text):
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
 
 
-def is_normalised(text):
+def is_normalised(text: str) -> bool:
     """A quick look (every record read is checked) that finds nothing to change."""
     return not ("\r" in text or text[-1:].isspace() or SPACE_BEFORE_LINE_END.search(text))
 
@@ -27,7 +30,7 @@ class NormalisedTextAttribute(DeferredAttribute):
     """Normalises whatever is assigned (a form, an import, a restored version, a row read
     back), as FileField's descriptor turns what is assigned into a file."""
 
-    def __set__(self, instance, value):
+    def __set__(self, instance: models.Model, value: object) -> None:
         instance.__dict__[self.field.attname] = normalise_text(value)
 
 
@@ -35,7 +38,7 @@ class NormalisedTextFormField(forms.CharField):
     """Text from a form in the form it is stored, so that the CRLF a browser posts for text
     nobody touched is not taken for a change (the admin's "Changed Body.", a new version)."""
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str | None:
         return normalise_text(super().to_python(value))
 
 
@@ -49,8 +52,8 @@ class NormalisedTextField(models.TextField):
 
     descriptor_class = NormalisedTextAttribute
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str | None:
         return normalise_text(super().to_python(value))
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.Field | None:
         return super().formfield(**{"form_class": NormalisedTextFormField, **kwargs})

@@ -1,7 +1,9 @@
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from django import forms
-from django.forms.renderers import Jinja2
+from django.forms.renderers import BaseRenderer, Jinja2
 from markupsafe import Markup, escape
 
 # One renderer for every public form, so its template engine is set up once per process.
@@ -9,19 +11,25 @@ JINJA2_RENDERER = Jinja2()
 
 
 class PublicForm(forms.Form):
-    """A form of the public pages. Its widgets are rendered by Jinja2: a filter's select of
-    fifty options takes a fraction of the time Django's template engine needs for it."""
+    """A form of the public pages. Its widgets are rendered by Jinja2, which renders a
+    filter's select of many options with less work than Django's template engine."""
 
     default_renderer = JINJA2_RENDERER
 
 
 class PlainSelect(forms.Select):
     """A select written out in Python, each value and label escaped: the HTML Django's
-    template gives, without rendering a template for each option. A news filter offers a
-    hundred options, and rendering them one template at a time was a third of the list
-    page's time. No option groups."""
+    template gives, without rendering a template for each option: a news filter offers a
+    hundred options, and a list page shows the filter on every request. No option
+    groups."""
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> Markup:
         chosen = {str(item) for item in self.format_value(value)}
         options = "\n".join(
             f'  <option value="{escape(option)}"{" selected" if str(option) in chosen else ""}>'
@@ -36,7 +44,13 @@ class PlainInputMixin:
     """An input written out in Python: the HTML Django's input template gives, without
     rendering a template (a project filter form has five inputs)."""
 
-    def render(self, name, value, attrs=None, renderer=None):
+    def render(
+        self,
+        name: str,
+        value: Any,
+        attrs: dict[str, Any] | None = None,
+        renderer: BaseRenderer | None = None,
+    ) -> Markup:
         widget = self.get_context(name, value, attrs)["widget"]
         value = "" if widget["value"] is None else f' value="{escape(widget["value"])}"'
         return Markup(
@@ -45,7 +59,7 @@ class PlainInputMixin:
         )
 
 
-def written_attributes(attrs):
+def written_attributes(attrs: Mapping[str, Any]) -> str:
     """HTML attributes as Django's attrs template writes them: in order, True as a bare
     name, False left out, values escaped."""
     return "".join(
@@ -67,7 +81,7 @@ class PlainNumberInput(PlainInputMixin, forms.NumberInput):
     """A number input. A value that is no number (typed into a URL) is not written back:
     the input cannot hold it, and the error under the field says what was wrong."""
 
-    def format_value(self, value):
+    def format_value(self, value: Any) -> str | None:
         value = super().format_value(value)
         if value is None or not HTML_NUMBER.fullmatch(str(value)):
             return None

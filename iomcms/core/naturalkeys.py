@@ -4,7 +4,7 @@ from django.db import models
 
 
 class NaturalKeyManager(models.Manager):
-    def get_by_natural_key(self, key):
+    def get_by_natural_key(self, key: str) -> models.Model:
         return self.get(**{self.model.NATURAL_KEY: key})
 
 
@@ -13,5 +13,5 @@ class NaturalKeyMixin:
 
     NATURAL_KEY = "slug"
 
-    def natural_key(self):
+    def natural_key(self) -> tuple[str]:
         return (getattr(self, self.NATURAL_KEY),)

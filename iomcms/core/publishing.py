@@ -4,6 +4,9 @@ expiry time, a slug, timestamps and the key of the source text it came from.
 `published()` is the one rule every public reader goes through.
 """
 
+from datetime import datetime
+from typing import Any, Self
+
 from django.apps import apps
 from django.db import models
 from django.db.models import Q
@@ -18,7 +21,7 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self, at=None):
+    def published(self, at: datetime | None = None) -> Self:
         """Records a visitor may see: published, live (no go-live time, or one past) and
         not expired (no expiry time, or one still to come)."""
         at = at or timezone.now()
@@ -28,18 +31,18 @@ class PublishableQuerySet(models.QuerySet):
             status=Status.PUBLISHED,
         )
 
-    def scheduled(self, at=None):
+    def scheduled(self, at: datetime | None = None) -> Self:
         """Published records whose go-live time is still to come."""
         return self.filter(status=Status.PUBLISHED, go_live_at__gt=at or timezone.now())
 
-    def expired(self, at=None):
+    def expired(self, at: datetime | None = None) -> Self:
         """Published records whose expiry time has passed."""
         return self.filter(status=Status.PUBLISHED, expires_at__lte=at or timezone.now())
 
-    def drafts(self):
+    def drafts(self) -> Self:
         return self.filter(status=Status.DRAFT)
 
-    def get_by_natural_key(self, slug):
+    def get_by_natural_key(self, slug: str) -> "Publishable":
         return self.get(slug=slug)
 
 
@@ -93,7 +96,7 @@ class Publishable(models.Model):
     class Meta:
         abstract = True
 
-    def save(self, *args, **kwargs):
+    def save(self, *args: Any, **kwargs: Any) -> None:
         # A published record always knows when it went (or goes) live: lists sort by it.
         if self.status == Status.PUBLISHED and self.go_live_at is None:
             self.go_live_at = timezone.now()
@@ -101,14 +104,14 @@ class Publishable(models.Model):
                 kwargs["update_fields"] = {*kwargs["update_fields"], "go_live_at"}
         super().save(*args, **kwargs)
 
-    def natural_key(self):
+    def natural_key(self) -> tuple[str]:
         return (self.slug,)
 
     @property
-    def is_live(self):
+    def is_live(self) -> bool:
         return self.state() == State.LIVE
 
-    def state(self, at=None):
+    def state(self, at: datetime | None = None) -> "State":
         """Where the record stands for a visitor: draft, scheduled, live or expired."""
         at = at or timezone.now()
         if self.status != Status.PUBLISHED:
@@ -129,7 +132,7 @@ class State(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-def expiry_after_go_live(table):
+def expiry_after_go_live(table: str) -> models.CheckConstraint:
     """An expiry time, when there is one, comes after the go-live time."""
     return models.CheckConstraint(
         condition=Q(expires_at__isnull=True)
@@ -140,7 +143,7 @@ def expiry_after_go_live(table):
     )
 
 
-def unique_source_key(table):
+def unique_source_key(table: str) -> models.UniqueConstraint:
     """One record per source text: the key a re-import finds it by."""
     return models.UniqueConstraint(
         fields=["source_key"],
@@ -149,7 +152,7 @@ def unique_source_key(table):
     )
 
 
-def publish(queryset, at=None):
+def publish(queryset: PublishableQuerySet, at: datetime | None = None) -> int:
     """Publish every record of `queryset` that is not yet; return how many changed.
 
     A record without a go-live time gets `at` (now), so the site knows when it went out;
@@ -170,7 +173,9 @@ def publish(queryset, at=None):
     return changed
 
 
-def schedule(queryset, go_live_at, expires_at=None):
+def schedule(
+    queryset: PublishableQuerySet, go_live_at: datetime, expires_at: datetime | None = None
+) -> int:
     """Publish every record of `queryset` at `go_live_at`, until `expires_at` if given;
     return how many changed. Records already live go off the site until then."""
     changed = queryset.exclude(
@@ -185,7 +190,7 @@ def schedule(queryset, go_live_at, expires_at=None):
     return changed
 
 
-def unpublish(queryset):
+def unpublish(queryset: PublishableQuerySet) -> int:
     """Return every published record of `queryset` to draft; return how many changed."""
     changed = queryset.filter(status=Status.PUBLISHED).update(
         status=Status.DRAFT, updated_at=timezone.now()
@@ -198,16 +203,16 @@ def unpublish(queryset):
 changed = Signal()
 
 
-def content_changed():
+def content_changed() -> None:
     """Say that content changed by a path that sends no model signals."""
     changed.send(sender=None)
 
 
-def next_change():
+def next_change() -> datetime | None:
     """The earliest scheduled go-live or expiry still in the future, over every publishable
     model."""
     now = timezone.now()
-    upcoming = []
+    upcoming: list[datetime] = []
     for model in apps.get_models():
         if issubclass(model, Publishable):
             for field in ("go_live_at", "expires_at"):

@@ -8,23 +8,28 @@ entry, where each made one before.
 
 import copy
 import functools
+from collections.abc import Callable, Mapping
+from typing import Any
 
-from django.http import QueryDict
+from django import forms
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
+
+ViewFunction = Callable[..., HttpResponse]
 
 
 class ReadRecorder:
     """Query data holding nothing that notes what a form's widgets ask of it: name ->
     whether every value given is read (a multiple choice) or only the last."""
 
-    def __init__(self):
-        self.names = {}
+    def __init__(self) -> None:
+        self.names: dict[str, bool] = {}
 
-    def get(self, key, default=None):
+    def get(self, key: str, default: Any = None) -> Any:
         self.names.setdefault(key, False)
         return default
 
-    def getlist(self, key, default=None):
+    def getlist(self, key: str, default: list[str] | None = None) -> list[str]:
         self.names[key] = True
         return [] if default is None else default
 
@@ -37,7 +42,7 @@ class ReadRecorder:
         raise KeyError(key)
 
 
-def form_parameters(fields):
+def form_parameters(fields: Mapping[str, forms.Field]) -> dict[str, bool]:
     """The parameters that form `fields` (name -> form field) read, as ReadRecorder
     notes them: a range's two inputs, a multiple choice's every value."""
     recorder = ReadRecorder()
@@ -46,10 +51,10 @@ def form_parameters(fields):
     return recorder.names
 
 
-def view_parameters(view):
+def view_parameters(view: Callable[..., Any]) -> dict[str, bool]:
     """The parameters the URL pattern's callback `view` reads (name -> every value)."""
     owner = getattr(view, "view_class", view)
-    names = {}
+    names: dict[str, bool] = {}
     if filterset_class := getattr(owner, "filterset_class", None):
         # A copy of the filters: a filter keeps the form field it makes.
         filters = copy.deepcopy(filterset_class.base_filters)
@@ -63,7 +68,7 @@ def view_parameters(view):
 
 
 @functools.lru_cache(maxsize=4096)
-def path_parameters(path, urlconf=None):
+def path_parameters(path: str, urlconf: str | None = None) -> dict[str, bool] | None:
     """The parameters the page at `path` reads; None when no page answers there."""
     try:
         match = resolve(path, urlconf)
@@ -72,7 +77,7 @@ def path_parameters(path, urlconf=None):
     return view_parameters(match.func)
 
 
-def read_query(request):
+def read_query(request: HttpRequest) -> QueryDict | None:
     """The request's query string narrowed to the parameters its page reads, in the order
     the page reads them; None when no page answers at its path."""
     names = path_parameters(request.path_info, getattr(request, "urlconf", None))
@@ -87,12 +92,12 @@ def read_query(request):
     return query
 
 
-def reads_query(*names):
+def reads_query(*names: str) -> Callable[[ViewFunction], ViewFunction]:
     """Mark a function view as reading the query parameters `names`."""
 
-    def mark(view):
+    def mark(view: ViewFunction) -> ViewFunction:
         @functools.wraps(view)
-        def marked(*args, **kwargs):
+        def marked(*args: Any, **kwargs: Any) -> HttpResponse:
             return view(*args, **kwargs)
 
         marked.query_parameters = names

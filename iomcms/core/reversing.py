@@ -17,13 +17,13 @@ SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
 @functools.cache
-def around_slug(name, script_prefix):
+def around_slug(name: str, script_prefix: str) -> tuple[str, str]:
     """The address of `name` before and after its slug, under `script_prefix`."""
     before, _, after = reverse(name, kwargs={"slug": STAND_IN}).partition(STAND_IN)
     return before, after
 
 
-def slug_url(name, slug):
+def slug_url(name: str, slug: str) -> str:
     """reverse(name, kwargs={"slug": slug}), at the cost of a string join."""
     if not SLUG.fullmatch(slug):
         return reverse(name, kwargs={"slug": slug})

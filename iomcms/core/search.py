@@ -4,13 +4,14 @@ On PostgreSQL each searchable table keeps a weighted `search_vector` (title over
 over body), filled by a trigger in the language of the record and GIN-indexed; queries are
 ranked with `SearchRank`. On SQLite an FTS5 index of each searchable table (kept by
 triggers) finds the records holding every word, stemmed, and titles rank first. Excerpts
-are cut from the stored text in Python, which is many times cheaper than asking PostgreSQL
-for headlines.
+are cut from the stored text in Python, which costs less than asking PostgreSQL for
+headlines.
 """
 
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
 from django.contrib.postgres.search import (
@@ -19,6 +20,7 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import connection, models, transaction
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import (
     BooleanField,
     Case,
@@ -26,13 +28,15 @@ from django.db.models import (
     F,
     IntegerField,
     Q,
+    QuerySet,
     Value,
     When,
     Window,
 )
 from django.db.models.expressions import RawSQL
+from django.db.models.sql.compiler import SQLCompiler
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import add_truncation_text
 from django.utils.translation import gettext_lazy as _
 
@@ -66,15 +70,15 @@ class Searchable(models.Model):
         abstract = True
 
     @classmethod
-    def text_fields(cls):
+    def text_fields(cls) -> list[str]:
         return [name for names in cls.SEARCH_WEIGHTS.values() for name in names]
 
 
-def uses_full_text():
+def uses_full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
-def words(text):
+def words(text: str | None) -> list[str]:
     return [word for word in re.split(r"\W+", text or "") if word]
 
 
@@ -83,10 +87,16 @@ class AnyLanguageQuery(SearchQuery):
     every language, any of them matching: one expression, which Django compiles in less
     time than the same query combined from one SearchQuery a language."""
 
-    def __init__(self, text):
+    def __init__(self, text: str) -> None:
         super().__init__(text, search_type="websearch")
 
-    def as_sql(self, compiler, connection, function=None, template=None):
+    def as_sql(
+        self,
+        compiler: SQLCompiler,
+        connection: BaseDatabaseWrapper,
+        function: str | None = None,
+        template: str | None = None,
+    ) -> tuple[str, list[Any]]:
         text_sql, text_params = compiler.compile(self.source_expressions[0])
         parts = [
             f"{self.function}('{config}'::regconfig, {text_sql})"
@@ -95,11 +105,11 @@ class AnyLanguageQuery(SearchQuery):
         return f"({' || '.join(parts)})", [*text_params] * len(parts)
 
 
-def full_text_query(text):
+def full_text_query(text: str) -> AnyLanguageQuery:
     return AnyLanguageQuery(text)
 
 
-def matching_ids(model, text):
+def matching_ids(model: type[models.Model], text: str) -> list[int]:
     """The primary keys of every record of `model` matching `text`, drafts included, in
     no order: all the search index is asked, so it costs little even when most of the
     archive matches."""
@@ -118,7 +128,7 @@ def matching_ids(model, text):
     return fts_rowids(model, text)
 
 
-def merge_search_indexes():
+def merge_search_indexes() -> None:
     """After a bulk load on SQLite, merge each FTS5 index into one segment. FTS5 leaves a
     segment for each batch written, and a search for a common word asks the index record
     by record whether it matches, reading every segment each time (bench/RESULTS.md).
@@ -132,18 +142,18 @@ def merge_search_indexes():
                 cursor.execute(f"INSERT INTO {index}({index}) VALUES ('optimize')")
 
 
-def fts_index(model):
+def fts_index(model: type[models.Model]) -> str:
     return f"{model._meta.db_table}_fts"
 
 
-def fts_matches_sql(model):
+def fts_matches_sql(model: type[models.Model]) -> str:
     """SQL giving the row ids (primary keys) of the records of `model` whose FTS5 index
     matches the parameter, an `fts_query`."""
     index = fts_index(model)
     return f"SELECT rowid FROM {index} WHERE {index} MATCH %s"
 
 
-def fts_rowids(model, text, limit=-1):
+def fts_rowids(model: type[models.Model], text: str, limit: int = -1) -> list[int]:
     """Row ids (primary keys) of the records of `model` whose FTS5 index matches `text`,
     drafts included, in no order; at most `limit` of them (-1: all)."""
     with connection.cursor() as cursor:
@@ -151,12 +161,12 @@ def fts_rowids(model, text, limit=-1):
         return [row[0] for row in cursor.fetchall()]
 
 
-def fts_query(text):
+def fts_query(text: str) -> str:
     """`text` for an FTS5 MATCH: each word quoted (no operators), all of them needed."""
     return " ".join(f'"{word}"' for word in words(text))
 
 
-def ranked_by_title(queryset, text):
+def ranked_by_title(queryset: QuerySet, text: str) -> QuerySet:
     """SQLite's ranking: records whose title holds `text` first, then the newest added."""
     title_hit = Q(title__icontains=text.strip())
     return queryset.annotate(
@@ -176,7 +186,7 @@ class Hit:
 CANDIDATES = 100
 
 
-def found(queryset, text):
+def found(queryset: QuerySet, text: str) -> QuerySet:
     """`queryset` narrowed to the records matching `text`, in the model's own order."""
     if not words(text):
         return queryset.none()
@@ -187,7 +197,9 @@ def found(queryset, text):
     return queryset.filter(pk__in=rowids).order_by(*queryset.model._meta.ordering)
 
 
-def best_matches(queryset, text, field="body", limit=20):
+def best_matches(
+    queryset: QuerySet, text: str, field: str = "body", limit: int = 20
+) -> tuple[list[Hit], int]:
     """The `limit` best of the newest records matching `text`, best first, each with an
     excerpt of `field` around the words searched for; and how many records match, counted
     up to CANDIDATES + 1 ("more than 100" reads as well as 9,412 and costs a fraction of a
@@ -202,7 +214,9 @@ def best_matches(queryset, text, field="body", limit=20):
     return [Hit(record, highlight(getattr(record, field), text)) for record in records], total
 
 
-def best_on_postgresql(queryset, text, limit):
+def best_on_postgresql(
+    queryset: QuerySet, text: str, limit: int
+) -> tuple[list[models.Model], int]:
     """Ranked by `SearchRank`, in one query that also counts the candidates."""
     matches = found(queryset, text)
     some = list(matches.order_by().values_list("pk", flat=True)[: CANDIDATES + 1])
@@ -218,7 +232,7 @@ def best_on_postgresql(queryset, text, limit):
     return records, records[0].candidates if records else 0
 
 
-def best_on_sqlite(queryset, text, limit):
+def best_on_sqlite(queryset: QuerySet, text: str, limit: int) -> tuple[list[models.Model], int]:
     """Ranked as `ranked_by_title` ranks. The FTS5 index's matches include drafts (the
     queryset drops them); for a common word each record, newest first, asks the index
     whether it matches (building the set of every match first costs in proportion to the
@@ -242,7 +256,7 @@ def best_on_sqlite(queryset, text, limit):
     return records[:limit], len(records)
 
 
-def highlight(body, text, width=240):
+def highlight(body: str, text: str, width: int = 240) -> SafeString:
     """An excerpt of `body` around the first searched word, words marked, HTML escaped."""
     terms = words(text)
     lowered = body.lower()
@@ -264,7 +278,7 @@ def highlight(body, text, width=240):
 
 
 @functools.lru_cache(maxsize=64)
-def marker(terms):
+def marker(terms: tuple[str, ...]) -> re.Pattern[str]:
     """A pattern finding any of `terms` (the longest first) in escaped text."""
     pattern = "|".join(re.escape(escape(term)) for term in sorted(terms, key=len, reverse=True))
     return re.compile(f"({pattern})", flags=re.IGNORECASE)

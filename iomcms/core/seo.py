@@ -1,7 +1,9 @@
 """What search engines and link previews read: structured data and absolute links."""
 
 from dataclasses import dataclass
+from typing import Any
 
+from django.http import HttpRequest
 from django.templatetags.static import static
 
 
@@ -25,7 +27,7 @@ ORGANIZATION_NAME = "International Organization for Migration (IOM)"
 ORGANIZATION_URL = "https://www.iom.int/"
 
 
-def organization(request):
+def organization(request: HttpRequest) -> dict[str, Any]:
     """schema.org Organization: IOM, who writes and publishes every page here."""
     return {
         "@type": "Organization",

@@ -7,12 +7,12 @@ from django.utils.text import add_truncation_text
 LENGTH = 320
 
 
-def opening(field):
+def opening(field: str) -> Left:
     """The first LENGTH characters of the text `field`, for a list's queryset."""
     return Left(field, LENGTH)
 
 
-def teaser(text, words):
+def teaser(text: str, words: int) -> str:
     """An opening read with `opening`, cut to `words` words and ending with an ellipsis
     when the text goes on. An opening that fills LENGTH was cut by the database, perhaps
     inside a word: that word is left out."""
