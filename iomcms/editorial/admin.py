@@ -1,22 +1,30 @@
 """Admin behaviour shared by every publishable model."""
 
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_permission_codename
 from django.contrib.auth.models import User
+from django.db.models import Model, QuerySet
+from django.forms.models import BaseModelFormSet
+from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from iomcms.core.publishing import State, Status
+from iomcms.core.publishing import Publishable, PublishableQuerySet, State, Status
 
 from .admin_actions import BulkPublishingMixin
 from .admin_history import RevisionAdminMixin
 from .conflicts import ConflictCheckForm, SeenValuesForm
-from .models import Change, ShareLink
+from .models import Change, ShareLink, ShareLinkQuerySet
 from .revisions import content_type_choices
 
 PUBLISHING_FIELDS = ("status", "go_live_at", "expires_at")
@@ -28,10 +36,12 @@ class StateFilter(admin.SimpleListFilter):
     title = _("state")
     parameter_name = "state"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple[str, str]]:
         return State.choices
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: PublishableQuerySet) -> PublishableQuerySet:
         now = timezone.now()
         match self.value():
             case State.DRAFT:
@@ -79,23 +89,33 @@ class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin
         },
     )
 
-    def has_publish_permission(self, request):
+    def has_publish_permission(self, request: HttpRequest) -> bool:
         opts = self.opts
         codename = get_permission_codename("publish", opts)
         return request.user.has_perm(f"{opts.app_label}.{codename}")
 
-    def get_readonly_fields(self, request, obj=None):
+    def get_readonly_fields(
+        self, request: HttpRequest, obj: Publishable | None = None
+    ) -> Sequence[str]:
         fields = super().get_readonly_fields(request, obj)
         if not self.has_publish_permission(request):
             fields = (*fields, *PUBLISHING_FIELDS)
         return fields
 
-    def save_model(self, request, obj, form, change):
+    def save_model(
+        self, request: HttpRequest, obj: Publishable, form: forms.ModelForm, change: bool
+    ) -> None:
         if not change and not self.has_publish_permission(request):
             obj.status = Status.DRAFT
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
+    def save_related(
+        self,
+        request: HttpRequest,
+        form: forms.ModelForm,
+        formsets: Sequence[BaseModelFormSet],
+        change: bool,
+    ) -> None:
         """Relations a merge keeps as the other editor saved them are not saved from the
         form's inlines."""
         kept = {
@@ -109,7 +129,15 @@ class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin
         formsets = [formset for formset in formsets if formset.model not in kept]
         super().save_related(request, form, formsets, change)
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+    def render_change_form(
+        self,
+        request: HttpRequest,
+        context: dict[str, Any],
+        add: bool = False,
+        change: bool = False,
+        form_url: str = "",
+        obj: Publishable | None = None,
+    ) -> HttpResponse:
         if obj is not None and obj.pk:
             context["preview_url"] = reverse(
                 "preview:draft",
@@ -124,11 +152,11 @@ class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     @admin.display(description=_("Live"), boolean=True)
-    def live(self, obj):
+    def live(self, obj: Publishable) -> bool:
         return obj.is_live
 
     @admin.display(description=_("State"), ordering="go_live_at")
-    def state(self, obj):
+    def state(self, obj: Publishable) -> str:
         state = obj.state()
         label = State(state).label
         if state == State.SCHEDULED:
@@ -168,25 +196,25 @@ class ShareLinkAdmin(admin.ModelAdmin):
     fields = (*readonly_fields, "expires_at")
     actions = ("revoke_selected",)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: ShareLink | None = None) -> bool:
         """Everyone who may change links sees them all; a link itself is changed only by
         whoever made it or a Publisher of its record."""
         allowed = super().has_change_permission(request, obj)
         return allowed and (obj is None or obj.is_revocable_by(request.user))
 
     @admin.display(description=_("record"))
-    def link_record(self, obj):
+    def link_record(self, obj: ShareLink) -> Model | str:
         return obj.record or "—"
 
     @admin.display(description=_("state"))
-    def state(self, obj):
+    def state(self, obj: ShareLink) -> Promise:
         return obj.get_state_display()
 
     @admin.action(description=_("Revoke selected share links"), permissions=("change",))
-    def revoke_selected(self, request, queryset):
+    def revoke_selected(self, request: HttpRequest, queryset: ShareLinkQuerySet) -> None:
         mine = queryset.revocable_by(request.user).values("pk")
         others = queryset.exclude(pk__in=mine).count()
         if others:
@@ -215,10 +243,12 @@ class ContentTypeFilter(admin.SimpleListFilter):
     title = _("kind of record")
     parameter_name = "model"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple[int, str]]:
         return content_type_choices()
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Change]) -> QuerySet[Change]:
         if self.value() and self.value().isdigit():
             return queryset.filter(content_type_id=self.value())
         return queryset
@@ -230,11 +260,13 @@ class UserFilter(admin.SimpleListFilter):
     title = _("user")
     parameter_name = "user"
 
-    def lookups(self, request, model_admin):
+    def lookups(
+        self, request: HttpRequest, model_admin: admin.ModelAdmin
+    ) -> list[tuple[int, str]]:
         users = User.objects.filter(revision__isnull=False).distinct().order_by("username")
         return [(user.pk, user.get_full_name() or user.get_username()) for user in users]
 
-    def queryset(self, request, queryset):
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Change]) -> QuerySet[Change]:
         if self.value() and self.value().isdigit():
             return queryset.filter(revision__user_id=self.value())
         return queryset
@@ -252,34 +284,34 @@ class ChangeAdmin(admin.ModelAdmin):
     list_select_related = ("revision__user", "content_type")
     list_per_page = 50
 
-    def get_queryset(self, request):
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Change]:
         kinds = [pk for pk, _label in content_type_choices()]
         return super().get_queryset(request).filter(content_type_id__in=kinds)
 
-    def has_add_permission(self, request):
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
-    def has_change_permission(self, request, obj=None):
+    def has_change_permission(self, request: HttpRequest, obj: Change | None = None) -> bool:
         return False
 
-    def has_delete_permission(self, request, obj=None):
+    def has_delete_permission(self, request: HttpRequest, obj: Change | None = None) -> bool:
         return False
 
     @admin.display(description=_("when"), ordering="revision__date_created")
-    def when(self, obj):
+    def when(self, obj: Change) -> str:
         return date_format(timezone.localtime(obj.revision.date_created), "DATETIME_FORMAT")
 
     @admin.display(description=_("who"), ordering="revision__user__username")
-    def who(self, obj):
+    def who(self, obj: Change) -> str:
         user = obj.revision.user
         return (user.get_full_name() or user.get_username()) if user else "—"
 
     @admin.display(description=_("kind of record"), ordering="content_type__model")
-    def kind(self, obj):
+    def kind(self, obj: Change) -> str:
         return capfirst(obj.content_type.name)
 
     @admin.display(description=_("record"), ordering="object_repr")
-    def link_record(self, obj):
+    def link_record(self, obj: Change) -> str:
         opts = obj.content_type
         try:
             url = reverse(f"admin:{opts.app_label}_{opts.model}_history", args=[obj.object_id])
@@ -288,5 +320,5 @@ class ChangeAdmin(admin.ModelAdmin):
         return format_html('<a href="{}">{}</a>', url, obj.object_repr)
 
     @admin.display(description=_("what changed"))
-    def comment(self, obj):
+    def comment(self, obj: Change) -> str:
         return obj.revision.get_comment() or "—"

@@ -1,22 +1,28 @@
 """Publish, unpublish and schedule many records at once, after a confirmation page."""
 
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from iomcms.core.publishing import publish, schedule, unpublish
+from iomcms.core.publishing import PublishableQuerySet, publish, schedule, unpublish
 
 from . import revisions
 
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 
 
-def datetime_field(label, required, help_text):
+def datetime_field(label: str, required: bool, help_text: str) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         required=required,
@@ -32,20 +38,20 @@ class ScheduleForm(forms.Form):
         gettext_lazy("Expire at"), False, gettext_lazy("Optional: when they leave the site.")
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Times are read in the zone the admin shows this user (iomcms.editorial.timezones).
         self.fields["go_live_at"].help_text = _("In your time zone, %(zone)s.") % {
             "zone": timezone.get_current_timezone_name()
         }
 
-    def clean_go_live_at(self):
+    def clean_go_live_at(self) -> datetime:
         value = self.cleaned_data["go_live_at"]
         if value <= timezone.now():
             raise ValidationError(_("Choose a time in the future; to publish now, publish."))
         return value
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         go_live, expires = cleaned.get("go_live_at"), cleaned.get("expires_at")
         if go_live and expires and expires <= go_live:
@@ -63,7 +69,9 @@ class BulkPublishingMixin:
         description=gettext_lazy("Publish selected %(verbose_name_plural)s"),
         permissions=("publish",),
     )
-    def publish_selected(self, request, queryset):
+    def publish_selected(
+        self, request: HttpRequest, queryset: PublishableQuerySet
+    ) -> TemplateResponse | None:
         return self.bulk_change(
             request,
             queryset,
@@ -77,7 +85,9 @@ class BulkPublishingMixin:
         description=gettext_lazy("Unpublish selected %(verbose_name_plural)s"),
         permissions=("publish",),
     )
-    def unpublish_selected(self, request, queryset):
+    def unpublish_selected(
+        self, request: HttpRequest, queryset: PublishableQuerySet
+    ) -> TemplateResponse | None:
         return self.bulk_change(
             request,
             queryset,
@@ -93,7 +103,9 @@ class BulkPublishingMixin:
         description=gettext_lazy("Schedule selected %(verbose_name_plural)s"),
         permissions=("publish",),
     )
-    def schedule_selected(self, request, queryset):
+    def schedule_selected(
+        self, request: HttpRequest, queryset: PublishableQuerySet
+    ) -> TemplateResponse | None:
         form = ScheduleForm(request.POST if "confirm" in request.POST else None)
         return self.bulk_change(
             request,
@@ -107,7 +119,16 @@ class BulkPublishingMixin:
             form=form,
         )
 
-    def bulk_change(self, request, queryset, action, change, verb, done, form=None):
+    def bulk_change(
+        self,
+        request: HttpRequest,
+        queryset: PublishableQuerySet,
+        action: str,
+        change: Callable[[PublishableQuerySet], int],
+        verb: str,
+        done: Callable[[int], str],
+        form: ScheduleForm | None = None,
+    ) -> TemplateResponse | None:
         if request.POST.get("confirm") == "yes" and (form is None or form.is_valid()):
             before = publication_state(queryset)
             change(queryset)
@@ -149,7 +170,7 @@ class BulkPublishingMixin:
         )
 
 
-def publication_state(queryset):
+def publication_state(queryset: QuerySet) -> dict[int, list[Any]]:
     return {
         pk: rest for pk, *rest in queryset.values_list("pk", "status", "go_live_at", "expires_at")
     }

@@ -1,20 +1,25 @@
 """Admin pages for a record's versions: the history, a comparison of any two versions,
 restoring one, and share links to a draft."""
 
+from typing import Any
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseRedirect
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import URLPattern, URLResolver, path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from reversion.models import Version
 
 from . import revisions
 from .models import ShareLink
@@ -33,19 +38,23 @@ class RevisionAdminMixin:
 
     # -- a version for every save ------------------------------------------------------
 
-    def log_addition(self, request, obj, message):
+    def log_addition(
+        self, request: HttpRequest, obj: Model, message: str | list[dict[str, Any]]
+    ) -> LogEntry:
         entry = super().log_addition(request, obj, message)
         revisions.record_versions([obj], request.user, entry.get_change_message())
         return entry
 
-    def log_change(self, request, obj, message):
+    def log_change(
+        self, request: HttpRequest, obj: Model, message: str | list[dict[str, Any]]
+    ) -> LogEntry:
         entry = super().log_change(request, obj, message)
         revisions.record_versions([obj], request.user, entry.get_change_message())
         return entry
 
     # -- pages ---------------------------------------------------------------------------
 
-    def get_urls(self):
+    def get_urls(self) -> list[URLPattern | URLResolver]:
         info = self.opts.app_label, self.opts.model_name
         view = self.admin_site.admin_view
         return [
@@ -67,10 +76,10 @@ class RevisionAdminMixin:
             *super().get_urls(),
         ]
 
-    def url_for(self, name, *args):
+    def url_for(self, name: str, *args: Any) -> str:
         return reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_{name}", args=args)
 
-    def get_record(self, request, object_id, permission="view"):
+    def get_record(self, request: HttpRequest, object_id: str, permission: str = "view") -> Model:
         record = self.get_object(request, unquote(object_id))
         if record is None:
             raise Http404(_("No such record."))
@@ -83,7 +92,9 @@ class RevisionAdminMixin:
             raise PermissionDenied
         return record
 
-    def page(self, request, record, template, title, **context):
+    def page(
+        self, request: HttpRequest, record: Model, template: str, title: str, **context: Any
+    ) -> TemplateResponse:
         return TemplateResponse(
             request,
             template,
@@ -97,7 +108,9 @@ class RevisionAdminMixin:
             },
         )
 
-    def history_view(self, request, object_id, extra_context=None):
+    def history_view(
+        self, request: HttpRequest, object_id: str, extra_context: dict[str, Any] | None = None
+    ) -> HttpResponse:
         record = self.get_record(request, object_id)
         versions = list(revisions.versions_of(record))
         return super().history_view(
@@ -111,7 +124,7 @@ class RevisionAdminMixin:
             },
         )
 
-    def compare_view(self, request, object_id):
+    def compare_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """What changed between two versions (`a`, the older, and `b`); `b` may be
         "current" for the record as it is now."""
         record = self.get_record(request, object_id)
@@ -136,13 +149,13 @@ class RevisionAdminMixin:
         )
 
     @staticmethod
-    def version_from(versions, value):
+    def version_from(versions: QuerySet[Version], value: str | None) -> Version | None:
         try:
             return versions.filter(pk=int(value)).first()
         except (TypeError, ValueError):
             return None
 
-    def restore_view(self, request, object_id, version_id):
+    def restore_view(self, request: HttpRequest, object_id: str, version_id: int) -> HttpResponse:
         """Restore a version's content; its status, go-live and expiry only when a
         Publisher ticks that on this page."""
         record = self.get_record(request, object_id, permission="change")
@@ -178,7 +191,7 @@ class RevisionAdminMixin:
             form=form,
         )
 
-    def share_view(self, request, object_id):
+    def share_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """Share links to this record: create one, see and revoke the others."""
         record = self.get_record(request, object_id, permission="change")
         if not request.user.has_perm("iomcms.add_sharelink"):
@@ -221,7 +234,7 @@ class RevisionAdminMixin:
         )
 
     @staticmethod
-    def share_days(value):
+    def share_days(value: str | None) -> int:
         try:
             days = int(value)
         except (TypeError, ValueError):

@@ -11,7 +11,7 @@ class EditorialConfig(AppConfig):
     label = "iomcms"
     verbose_name = "Site"
 
-    def ready(self):
+    def ready(self) -> None:
         from . import audit
 
         audit.connect()

@@ -12,8 +12,10 @@ fields; status, go-live and expiry too, so an override never reverts a publicati
 
 import hashlib
 import json
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -21,11 +23,13 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.formats import localize
 from django.utils.html import escape
+from django.utils.safestring import SafeString
 from django.utils.text import Truncator
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 
 from iomcms.core.fields import normalise_text
+from iomcms.core.publishing import Publishable
 
 from . import revisions
 
@@ -35,13 +39,13 @@ UNKNOWN_BASE = "unknown"
 THEIRS, MINE, CHOOSE = "theirs", "mine", "choose"
 
 
-def edit_token(record):
+def edit_token(record: Publishable) -> str:
     """What a form opened now knows about `record`: its last save and latest version."""
     version = revisions.latest_version(record)
     return f"{record.updated_at.isoformat()}|{version.pk if version else ''}"
 
 
-def read_token(token):
+def read_token(token: str | None) -> tuple[datetime, int | None] | None:
     """(updated_at, version id or None) from a token; None for a missing or malformed one."""
     saved, _sep, version = (token or "").partition("|")
     try:
@@ -66,23 +70,23 @@ class FieldMerge:
     choice: str = ""
 
     @property
-    def name(self):
+    def name(self) -> str:
         return self.field.name
 
     @property
-    def label(self):
+    def label(self) -> str:
         return str(self.field.verbose_name)
 
     @property
-    def theirs_display(self):
+    def theirs_display(self) -> str:
         return revisions.display(self.field, self.theirs)
 
     @property
-    def mine_display(self):
+    def mine_display(self) -> str:
         return revisions.display(self.field, self.mine)
 
     @property
-    def sides(self):
+    def sides(self) -> tuple[SafeString, SafeString]:
         """(theirs, mine) as HTML; long text paragraph by paragraph, each side marking the
         words only it has."""
         if isinstance(self.field, models.TextField):
@@ -90,11 +94,11 @@ class FieldMerge:
         return escape(self.theirs_display), escape(self.mine_display)
 
     @property
-    def keeps_theirs(self):
+    def keeps_theirs(self) -> bool:
         return self.outcome == THEIRS or (self.outcome == CHOOSE and self.choice == THEIRS)
 
 
-def comparable(value):
+def comparable(value: Any) -> Any:
     """A value as the merge compares it: line endings, trailing spaces and sub-second
     times are not edits."""
     if isinstance(value, str):
@@ -104,7 +108,12 @@ def comparable(value):
     return None if value in ("", []) else value
 
 
-def three_way(fields, base, theirs, mine):
+def three_way(
+    fields: Iterable[models.Field],
+    base: Mapping[str, Any] | None,
+    theirs: Mapping[str, Any],
+    mine: Mapping[str, Any],
+) -> list[FieldMerge]:
     """The fields where `mine` differs from `theirs`, each with its outcome against `base`
     (None when the form's starting point is unknown: then every difference is a choice).
     A field missing from `mine` is not on the form, so the save leaves it as it is."""
@@ -125,7 +134,7 @@ def three_way(fields, base, theirs, mine):
     return merged
 
 
-def posted_links(model_field, data):
+def posted_links(model_field: models.ManyToManyField, data: Mapping[str, Any]) -> list[int] | None:
     """The records a form's inline (e.g. a release's ordered media contacts) links to, in
     their posted order; None when the inline is not in the form."""
     through = model_field.remote_field.through
@@ -152,10 +161,10 @@ class Conflict:
 
     by: str
     at: datetime
-    fields: list = field(default_factory=list)
+    fields: list[FieldMerge] = field(default_factory=list)
     token_missing: bool = False
 
-    def message(self, noun):
+    def message(self, noun: str) -> str:
         if self.token_missing:
             return _(
                 "This form did not say which version of the %(noun)s it was opened from, so "
@@ -170,7 +179,7 @@ class Conflict:
         ) % {"who": self.by, "noun": noun, "when": localize(template_localtime(self.at))}
 
     @property
-    def undecided(self):
+    def undecided(self) -> list[FieldMerge]:
         return [
             row
             for row in self.fields
@@ -187,9 +196,9 @@ class ConflictCheckForm(forms.ModelForm):
 
     conflict = None
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.keep_current = set()
+        self.keep_current: set[str] = set()
         if self.instance.pk:
             if not self.is_bound and revisions.latest_version(self.instance) is None:
                 # A record from before versions were kept: keep how it is now, so that a
@@ -199,7 +208,7 @@ class ConflictCheckForm(forms.ModelForm):
                 )
             self.initial[TOKEN_FIELD] = edit_token(self.instance)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not (self.instance.pk and self.is_bound):
             return cleaned  # an add has nothing to overwrite
@@ -225,7 +234,12 @@ class ConflictCheckForm(forms.ModelForm):
                 self.keep(current, row.field)
         return cleaned
 
-    def merge(self, current, base_id, token):
+    def merge(
+        self,
+        current: Publishable,
+        base_id: str | int | None,
+        token: tuple[datetime, int | None] | None,
+    ) -> Conflict:
         model = type(current)
         versions = revisions.versions_of(current)
         base = versions.filter(pk=int(base_id)).first() if str(base_id).isdigit() else None
@@ -249,9 +263,9 @@ class ConflictCheckForm(forms.ModelForm):
             token_missing=token is None,
         )
 
-    def posted_snapshot(self, fields):
+    def posted_snapshot(self, fields: Iterable[models.Field]) -> dict[str, Any]:
         """Field name → value as this form would save it, in `revisions.snapshot`'s terms."""
-        values = {}
+        values: dict[str, Any] = {}
         for model_field in fields:
             name = model_field.name
             if name in self.fields:
@@ -269,7 +283,7 @@ class ConflictCheckForm(forms.ModelForm):
                     values[name] = links
         return values
 
-    def show_merge(self, current, base_id):
+    def show_merge(self, current: Publishable, base_id: str | int | None) -> None:
         """Carry the merge into the next save: the token moves on to the saved record, the
         base stays the version first opened, and the form shows what only they changed."""
         self.data = self.data.copy()
@@ -279,7 +293,7 @@ class ConflictCheckForm(forms.ModelForm):
             if row.outcome == THEIRS and row.name in self.fields:
                 self.put(row.name, row.theirs)
 
-    def put(self, name, value):
+    def put(self, name: str, value: Any) -> None:
         widget = self.fields[name].widget
         widget = getattr(widget, "widget", widget)  # inside the admin's related-field wrapper
         key = self.add_prefix(name)
@@ -295,7 +309,7 @@ class ConflictCheckForm(forms.ModelForm):
         else:
             self.data[key] = "" if value is None else str(value)
 
-    def keep(self, current, model_field):
+    def keep(self, current: models.Model, model_field: models.Field) -> None:
         """Save `model_field` as it is in the database rather than as posted."""
         name = model_field.name
         if name not in self.fields:
@@ -311,9 +325,9 @@ class ConflictCheckForm(forms.ModelForm):
 SEEN_FIELD = "seen"
 
 
-def stored_values(record):
+def stored_values(record: models.Model) -> dict[str, Any]:
     """Field name → what `record` holds, as `comparable` has it; links as sorted keys."""
-    values = {}
+    values: dict[str, Any] = {}
     for model_field in record._meta.concrete_fields + record._meta.many_to_many:
         if not model_field.editable or model_field.primary_key:
             continue
@@ -325,7 +339,7 @@ def stored_values(record):
     return values
 
 
-def shown(record, name):
+def shown(record: models.Model, name: str) -> str:
     """What `record` holds in field `name`, as a reader would name it."""
     value = getattr(record, name)
     if isinstance(value, models.Manager):
@@ -333,7 +347,7 @@ def shown(record, name):
     return Truncator(str(value) if value not in (None, "") else "—").chars(80)
 
 
-def fingerprint(record):
+def fingerprint(record: models.Model) -> str:
     """A digest of what `record` holds, to tell whether it changed since a form showed it."""
     text = json.dumps(stored_values(record), sort_keys=True, cls=DjangoJSONEncoder)
     return hashlib.sha256(text.encode()).hexdigest()
@@ -348,12 +362,12 @@ class SeenValuesForm(forms.ModelForm):
 
     seen = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial[SEEN_FIELD] = fingerprint(self.instance)
 
-    def clean(self):
+    def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
         if not (self.instance.pk and self.is_bound):
             return cleaned
@@ -379,7 +393,7 @@ class SeenValuesForm(forms.ModelForm):
             code="conflict",
         )
 
-    def differences(self, current):
+    def differences(self, current: models.Model) -> Iterator[str]:
         """'Label: “saved value”' for each field the form would change."""
         saved = stored_values(current)
         for name, value in saved.items():

@@ -1,10 +1,11 @@
 """Editorial workflow records: share links to drafts, and the site-wide change log."""
 
 import secrets
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Self
 
 from django.conf import settings
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Permission, User
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
@@ -14,26 +15,27 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
 SHARE_SALT = "iomcms.share-link"
 
 
-def new_key():
+def new_key() -> str:
     return secrets.token_urlsafe(24)
 
 
 class ShareLinkQuerySet(models.QuerySet):
-    def active(self, at=None):
+    def active(self, at: datetime | None = None) -> Self:
         return self.filter(revoked_at__isnull=True, expires_at__gt=at or timezone.now())
 
-    def for_record(self, record):
+    def for_record(self, record: models.Model) -> Self:
         return self.filter(
             content_type=ContentType.objects.get_for_model(record), object_id=record.pk
         )
 
-    def revocable_by(self, user):
+    def revocable_by(self, user: User) -> Self:
         """The links `user` may revoke or change: their own, and any to a kind of record
         they may publish (Publishers)."""
         publishable = [
@@ -97,10 +99,10 @@ class ShareLink(models.Model):
     def __str__(self):
         return f"{self.content_type.name} #{self.object_id} ({self.get_state_display()})"
 
-    def get_absolute_url(self):
+    def get_absolute_url(self) -> str:
         return reverse("preview:shared", kwargs={"token": self.token})
 
-    def clean(self):
+    def clean(self) -> None:
         """The expiry comes after the link is made, and within SHARE_LINK_MAX_DAYS of it,
         however it is set (the constraint says so too, but a form leaves out the
         creation time it is checked against)."""
@@ -122,7 +124,7 @@ class ShareLink(models.Model):
             )
 
     @classmethod
-    def create_for(cls, record, user, days=None):
+    def create_for(cls, record: models.Model, user: User, days: int | None = None) -> Self:
         link = cls(
             content_type=ContentType.objects.get_for_model(record),
             object_id=record.pk,
@@ -133,7 +135,7 @@ class ShareLink(models.Model):
         link.save()
         return link
 
-    def is_revocable_by(self, user):
+    def is_revocable_by(self, user: User) -> bool:
         """Whether `user` may revoke or change this link (see ShareLinkQuerySet)."""
         if self.created_by_id is not None and self.created_by_id == user.pk:
             return True
@@ -141,21 +143,21 @@ class ShareLink(models.Model):
         return user.has_perm(f"{kind.app_label}.publish_{kind.model}")
 
     @property
-    def token(self):
+    def token(self) -> str:
         return signing.Signer(salt=SHARE_SALT).sign(self.key)
 
     @staticmethod
-    def key_from_token(token):
+    def key_from_token(token: str) -> str | None:
         """The key a token carries, or None when its signature does not match."""
         try:
             return signing.Signer(salt=SHARE_SALT).unsign(token)
         except signing.BadSignature:
             return None
 
-    def is_active(self, at=None):
+    def is_active(self, at: datetime | None = None) -> bool:
         return self.revoked_at is None and self.expires_at > (at or timezone.now())
 
-    def get_state_display(self):
+    def get_state_display(self) -> Promise:
         if self.revoked_at:
             return _("revoked")
         return _("active") if self.is_active() else _("expired")

@@ -6,19 +6,25 @@ under a "draft" banner, never cached and never indexed. Everything else the page
 reveals no other draft.
 """
 
+from typing import Any
+
 from django.apps import apps
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_safe
 
+from iomcms.core.publishing import Publishable
 from iomcms.core.registry import entry_for
 
 from .models import ShareLink
 
 
-def render_record(request, record, link=None):
+def render_record(
+    request: HttpRequest, record: Publishable, link: ShareLink | None = None
+) -> HttpResponse:
     entry = entry_for(type(record))
     banner = {"state": record.state(), "record": record, "link": link}
     if entry.preview_view is None:
@@ -27,10 +33,10 @@ def render_record(request, record, link=None):
     else:
 
         class PreviewView(entry.preview_view):
-            def records(self):
+            def records(self) -> QuerySet:
                 return type(record)._default_manager.filter(pk=record.pk)
 
-            def get_context_data(self, **kwargs):
+            def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
                 return super().get_context_data(preview=banner, **kwargs)
 
         response = PreviewView.as_view()(request, slug=record.slug)
@@ -40,14 +46,14 @@ def render_record(request, record, link=None):
     return response
 
 
-def previewable(model):
+def previewable(model: type[Model] | None) -> bool:
     entry = entry_for(model)
     return entry is not None and entry.previewable
 
 
 @require_safe
 @staff_member_required
-def draft(request, app_label, model, pk):
+def draft(request: HttpRequest, app_label: str, model: str, pk: int) -> HttpResponse:
     """An editor's preview of any record they may see, in any state."""
     try:
         model_class = apps.get_model(app_label, model)
@@ -68,7 +74,7 @@ def draft(request, app_label, model, pk):
 
 
 @require_safe
-def shared(request, token):
+def shared(request: HttpRequest, token: str) -> HttpResponse:
     """The one record a share link names, while the link is active; a 404 otherwise."""
     key = ShareLink.key_from_token(token)
     link = (

@@ -10,24 +10,29 @@ its relations are written, so a version always holds what was saved.
 import difflib
 import json
 import re
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC
+from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 import reversion
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, router, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import escape
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
 from reversion.models import Revision, Version
 
 from iomcms.core.bulk import append
+from iomcms.core.publishing import Publishable
 from iomcms.core.registry import entry_for
 
 # Bookkeeping a version stores but that is never compared or restored.
@@ -45,11 +50,13 @@ VERSION_COLUMNS = (
 )
 
 
-def is_versioned(model):
+def is_versioned(model: type[models.Model]) -> bool:
     return reversion.is_registered(model)
 
 
-def record_versions(records, user=None, comment=""):
+def record_versions(
+    records: Iterable[models.Model], user: User | AnonymousUser | None = None, comment: str = ""
+) -> None:
     """Keep a version of each record, as it is now in the database, in one revision."""
     records = [record for record in records if is_versioned(type(record))]
     if not records:
@@ -62,7 +69,12 @@ def record_versions(records, user=None, comment=""):
             reversion.add_to_revision(record)
 
 
-def record_versions_of(queryset, user=None, comment="", chunk=1000):
+def record_versions_of(
+    queryset: QuerySet,
+    user: User | AnonymousUser | None = None,
+    comment: str = "",
+    chunk: int = 1000,
+) -> None:
     """Keep a version of every record of `queryset` (e.g. after a bulk update)."""
     model = queryset.model
     if not is_versioned(model):
@@ -73,7 +85,12 @@ def record_versions_of(queryset, user=None, comment="", chunk=1000):
         record_versions_as_written(records, user=user, comment=comment)
 
 
-def record_versions_as_written(records, user=None, comment="", chunk=1000):
+def record_versions_as_written(
+    records: Iterable[models.Model],
+    user: User | AnonymousUser | None = None,
+    comment: str = "",
+    chunk: int = 1000,
+) -> None:
     """Keep a version of each record, in one revision, from the records as they are in
     memory right after they were written (thousands of imported rows), serialised in one
     pass: the same versions `record_versions` keeps, without reading each row back.
@@ -168,7 +185,7 @@ def _links(field, records):
     return found
 
 
-def versions_of(record):
+def versions_of(record: models.Model) -> QuerySet[Version]:
     """Every version of `record`, newest first."""
     return (
         Version.objects.get_for_object(record)
@@ -177,11 +194,11 @@ def versions_of(record):
     )
 
 
-def latest_version(record):
+def latest_version(record: models.Model) -> Version | None:
     return versions_of(record).first()
 
 
-def edited_since(record, moment):
+def edited_since(record: Publishable, moment: datetime) -> str:
     """Why a record saved after `moment` may not be overwritten by what was read then."""
     latest = latest_version(record) if is_versioned(type(record)) else None
     user = latest.revision.user if latest else None
@@ -198,7 +215,7 @@ def edited_since(record, moment):
 # ---- comparing ---------------------------------------------------------------------------
 
 
-def compared_fields(model):
+def compared_fields(model: type[models.Model]) -> list[models.Field]:
     return [
         field
         for field in (*model._meta.concrete_fields, *model._meta.many_to_many)
@@ -206,7 +223,7 @@ def compared_fields(model):
     ]
 
 
-def linked_ids_in(version, field):
+def linked_ids_in(version: Version, field: models.ManyToManyField) -> list[int]:
     """The records a many-to-many through a link model names (the media contacts of a
     release), as the version's revision saved the links, in the link model's order."""
     through = field.remote_field.through
@@ -219,7 +236,7 @@ def linked_ids_in(version, field):
     return [row[target] for row in sorted(rows, key=lambda r: [r[name] for name in order])]
 
 
-def current_linked_ids(record, field):
+def current_linked_ids(record: models.Model, field: models.ManyToManyField) -> list[int]:
     """The same as `linked_ids_in`, for the links as they are now in the database."""
     through = field.remote_field.through
     target = through._meta.get_field(field.m2m_reverse_field_name()).attname
@@ -227,10 +244,10 @@ def current_linked_ids(record, field):
     return list(links.values_list(target, flat=True))
 
 
-def snapshot(version):
+def snapshot(version: Version) -> dict[str, Any]:
     """Field name → value (many-to-many as a list of ids) as a version saved it."""
     data = version.field_dict
-    values = {}
+    values: dict[str, Any] = {}
     for field in compared_fields(version._model):
         if field.many_to_many and field.remote_field.through._meta.auto_created:
             values[field.name] = sorted(data.get(field.attname) or [])
@@ -241,10 +258,10 @@ def snapshot(version):
     return values
 
 
-def current_snapshot(record):
+def current_snapshot(record: models.Model) -> dict[str, Any]:
     """The same as `snapshot`, for the record as it is now in the database."""
     record = type(record)._default_manager.get(pk=record.pk)
-    values = {}
+    values: dict[str, Any] = {}
     for field in compared_fields(type(record)):
         if field.many_to_many and field.remote_field.through._meta.auto_created:
             values[field.name] = sorted(getattr(record, field.name).values_list("pk", flat=True))
@@ -255,7 +272,7 @@ def current_snapshot(record):
     return values
 
 
-def display(field, value):
+def display(field: models.Field, value: Any) -> str:
     """A value as an editor reads it: names for related records, labels for choices."""
     if value in (None, "", []):
         return "—"
@@ -279,32 +296,32 @@ class FieldChange:
     after: str
 
     @property
-    def label(self):
+    def label(self) -> str:
         return str(self.field.verbose_name)
 
     @property
-    def is_text(self):
+    def is_text(self) -> bool:
         return isinstance(self.field, models.TextField)
 
-    def html(self):
+    def html(self) -> SafeString:
         """The change paragraph by paragraph, and word by word inside a changed paragraph:
         removed words struck through, added ones marked."""
         return text_diff(self.before, self.after)
 
 
-def paragraphs(text):
+def paragraphs(text: str) -> list[str]:
     return [part for part in PARAGRAPH_BREAK.split(text.replace("\r\n", "\n").strip()) if part]
 
 
 BREAK = "\n\n"  # a paragraph break, compared as a word of its own
 
 
-def paragraph_words(text_paragraphs):
+def paragraph_words(text_paragraphs: Iterable[str]) -> list[str]:
     """The words of `text_paragraphs`, each paragraph followed by a BREAK."""
     return [word for paragraph in text_paragraphs for word in (*paragraph.split(), BREAK)]
 
 
-def text_runs(before, after):
+def text_runs(before: str, after: str) -> Iterator[tuple[str, list[str], list[str]]]:
     """(op, old words, new words) over two texts. Paragraphs are matched first; inside each
     stretch of paragraphs that differ, words are compared with paragraph breaks among them,
     so an edit next to a new paragraph, or a paragraph split or joined, marks only what
@@ -324,10 +341,12 @@ def text_runs(before, after):
 class Paragraphs:
     """HTML paragraphs written a run of words at a time; a paragraph break ends one."""
 
-    def __init__(self):
-        self.done, self.parts, self.kept = [], [], False
+    def __init__(self) -> None:
+        self.done: list[str] = []
+        self.parts: list[str] = []
+        self.kept = False
 
-    def add(self, words, tag=None, mark_breaks=False):
+    def add(self, words: Iterable[str], tag: str | None = None, mark_breaks: bool = False) -> None:
         run = []
         for word in words:
             if word != BREAK:
@@ -340,29 +359,29 @@ class Paragraphs:
             self.end()
         self.write(run, tag)
 
-    def write(self, run, tag):
+    def write(self, run: list[str], tag: str | None) -> None:
         if run:
             text = " ".join(run)
             self.parts.append(f"<{tag}>{text}</{tag}>" if tag else text)
             self.kept |= tag is None
 
-    def end(self):
+    def end(self) -> None:
         if self.parts:
             self.done.append(" ".join(self.parts))
         self.parts, self.kept = [], False
 
-    def html(self):
+    def html(self) -> SafeString:
         self.end()
         return mark_safe("".join(f"<p>{part}</p>" for part in self.done))
 
 
-def text_diff(before, after):
+def text_diff(before: str, after: str) -> SafeString:
     """Two texts as one, in paragraphs: removed words struck through, added ones marked,
     where they stand."""
     return counted_text_diff(before, after)[0]
 
 
-def counted_text_diff(before, after):
+def counted_text_diff(before: str, after: str) -> tuple[SafeString, int]:
     """`text_diff`, and how many places changed."""
     merged, changes = Paragraphs(), 0
     for op, old, new in text_runs(before, after):
@@ -375,7 +394,7 @@ def counted_text_diff(before, after):
     return merged.html(), changes
 
 
-def side_by_side(before, after, tag="mark"):
+def side_by_side(before: str, after: str, tag: str = "mark") -> tuple[SafeString, SafeString]:
     """(before, after) as HTML paragraphs, each side in its own paragraphs, marking the
     words only it has."""
     left, right = Paragraphs(), Paragraphs()
@@ -385,7 +404,9 @@ def side_by_side(before, after, tag="mark"):
     return left.html(), right.html()
 
 
-def changes(model, before, after):
+def changes(
+    model: type[models.Model], before: Mapping[str, Any], after: Mapping[str, Any]
+) -> list[FieldChange]:
     """The fields whose values differ between two snapshots of a record of `model`."""
     return [
         FieldChange(
@@ -403,7 +424,9 @@ def _normal(value):
 # ---- restoring ---------------------------------------------------------------------------
 
 
-def restore(version, user, restore_publication=False):
+def restore(
+    version: Version, user: User | AnonymousUser | None, restore_publication: bool = False
+) -> models.Model:
     """Bring the record's content back to `version`, every field and relation; the restore
     is itself a new version. Status, go-live and expiry stay as they are unless
     `restore_publication` (a Publisher's explicit choice). Return the record."""
@@ -444,7 +467,7 @@ def _restore_links(record, field, ids):
     )
 
 
-def content_type_choices():
+def content_type_choices() -> list[tuple[int, str]]:
     """(content type id, name) of every registered content model, for filters."""
     return [
         (ct.pk, str(ct.model_class()._meta.verbose_name_plural).capitalize())

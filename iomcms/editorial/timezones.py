@@ -7,12 +7,15 @@ never touch the session, so the page cache is unchanged by this.
 """
 
 import zoneinfo
+from collections.abc import Callable
 from functools import cache
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.auth.models import User
 from django.core.exceptions import ImproperlyConfigured
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -38,7 +41,7 @@ AREAS = (
 
 
 @cache
-def known_zones():
+def known_zones() -> frozenset[str]:
     """UTC and every zone of an area ("America/Costa_Rica")."""
     return frozenset(
         name
@@ -48,22 +51,22 @@ def known_zones():
 
 
 @cache
-def time_zone_choices():
+def time_zone_choices() -> list[tuple[str, str | list[tuple[str, str]]]]:
     """The known zones by area, each place as a reader says it ("Costa Rica")."""
-    by_area = {area: [] for area in AREAS}
+    by_area: dict[str, list[tuple[str, str]]] = {area: [] for area in AREAS}
     for name in sorted(known_zones() - {"UTC"}):
         area, _slash, place = name.partition("/")
         by_area[area].append((name, place.replace("_", " ").replace("/", " / ")))
     return [("UTC", "UTC"), *((area, places) for area, places in by_area.items() if places)]
 
 
-def zone_name_of(user):
+def zone_name_of(user: User) -> str:
     """The zone `user` chose, or the office's."""
     name = EditorTimeZone.objects.filter(user=user).values_list("name", flat=True).first()
     return name if name in known_zones() else settings.OFFICE_TIME_ZONE
 
 
-def admin_prefix():
+def admin_prefix() -> str:
     return reverse("admin:index")
 
 
@@ -71,7 +74,7 @@ class EditorTimeZoneMiddleware:
     """Signed-in staff see and type times in their zone on the admin's pages. Public pages
     and previews stay in the site's zone, as every visitor reads them."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
         if settings.OFFICE_TIME_ZONE not in known_zones():
             # Loudly, as the server starts, not on each editor's first page.
@@ -80,7 +83,7 @@ class EditorTimeZoneMiddleware:
                 '"America/Costa_Rica".'
             )
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponse:
         if not (request.path.startswith(admin_prefix()) and self.is_staff(request)):
             return self.get_response(request)
         timezone.activate(zoneinfo.ZoneInfo(zone_name_of(request.user)))
@@ -90,7 +93,7 @@ class EditorTimeZoneMiddleware:
             timezone.deactivate()
 
     @staticmethod
-    def is_staff(request):
+    def is_staff(request: HttpRequest) -> bool:
         # Without a session cookie nobody is signed in: the session is not even looked at.
         if settings.SESSION_COOKIE_NAME not in request.COOKIES:
             return False
@@ -110,7 +113,7 @@ class TimeZoneForm(forms.ModelForm):
         fields = ("name",)
 
 
-def my_time_zone(request):
+def my_time_zone(request: HttpRequest) -> HttpResponse:
     """A member of staff chooses the zone the admin shows them times in."""
     choice = EditorTimeZone.objects.filter(user=request.user).first() or EditorTimeZone(
         user=request.user, name=settings.OFFICE_TIME_ZONE

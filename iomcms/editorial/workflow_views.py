@@ -5,10 +5,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import models
+from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
 from iomcms.core.publishing import Publishable, Status
@@ -21,19 +24,19 @@ class Event:
     record: models.Model
 
     @property
-    def noun(self):
+    def noun(self) -> str | Promise:
         return self.record._meta.verbose_name
 
     @property
-    def admin_url(self):
+    def admin_url(self) -> str:
         opts = self.record._meta
         return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.record.pk])
 
 
-def upcoming(user, limit, now=None):
+def upcoming(user: User | AnonymousUser, limit: int, now: datetime | None = None) -> list[Event]:
     """The next `limit` go-lives and expiries of published records `user` may see."""
     now = now or timezone.now()
-    events = []
+    events: list[Event] = []
     for model in admin.site._registry:
         opts = model._meta
         if not issubclass(model, Publishable) or not user.has_perm(
@@ -47,7 +50,7 @@ def upcoming(user, limit, now=None):
     return sorted(events, key=lambda event: event.at)[:limit]
 
 
-def coming_up(request):
+def coming_up(request: HttpRequest) -> TemplateResponse:
     return TemplateResponse(
         request,
         "admin/iomcms/coming_up.html",
