@@ -1,22 +1,26 @@
 """The admin's spreadsheet import and export, for any model with a resource."""
 
 from datetime import datetime
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest, HttpResponse
 from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from import_export.admin import ImportExportMixin
 from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.results import Result
 
 from .resources import FORMATS, read_failure
 
 
 class SpreadsheetImportForm(ImportForm):
-    def clean_import_file(self):
+    def clean_import_file(self) -> UploadedFile:
         upload = self.cleaned_data["import_file"]
         limit = settings.SPREADSHEET_MAX_BYTES
         if upload.size > limit:
@@ -35,7 +39,7 @@ class SpreadsheetConfirmForm(ConfirmImportForm):
 
     read_at = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def clean_read_at(self):
+    def clean_read_at(self) -> datetime | None:
         try:
             return datetime.fromisoformat(self.cleaned_data["read_at"])
         except ValueError:
@@ -54,18 +58,20 @@ class SpreadsheetAdminMixin(ImportExportMixin):
     confirm_form_class = SpreadsheetConfirmForm
     import_template_name = "admin/iomcms/import.html"
 
-    def import_action(self, request, **kwargs):
+    def import_action(self, request: HttpRequest, **kwargs: Any) -> HttpResponse:
         request.spreadsheet_read_at = timezone.now()
         return super().import_action(request, **kwargs)
 
-    def get_confirm_form_initial(self, request, import_form):
+    def get_confirm_form_initial(
+        self, request: HttpRequest, import_form: forms.Form | None
+    ) -> dict[str, Any]:
         initial = super().get_confirm_form_initial(request, import_form)
         read_at = getattr(request, "spreadsheet_read_at", None)
         if import_form is not None and read_at:
             initial["read_at"] = read_at.isoformat()
         return initial
 
-    def process_result(self, result, request):
+    def process_result(self, result: Result, request: HttpRequest) -> HttpResponse:
         """A confirmed import that failed (a row edited since the preview, say) shows why,
         like the preview does, instead of a success message."""
         if not (result.has_errors() or result.has_validation_errors()):
@@ -84,12 +90,12 @@ class SpreadsheetAdminMixin(ImportExportMixin):
         }
         return TemplateResponse(request, [self.import_template_name], context)
 
-    def get_import_data_kwargs(self, **kwargs):
+    def get_import_data_kwargs(self, **kwargs: Any) -> dict[str, Any]:
         form = kwargs.get("form")
         kwargs = super().get_import_data_kwargs(**kwargs)
         if isinstance(form, SpreadsheetConfirmForm) and form.is_valid():
             kwargs["read_at"] = form.cleaned_data["read_at"]
         return kwargs
 
-    def add_data_read_fail_error_to_form(self, form, e):
+    def add_data_read_fail_error_to_form(self, form: forms.Form, e: Exception) -> None:
         form.add_error("import_file", read_failure(e))

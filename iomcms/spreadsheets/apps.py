@@ -8,7 +8,7 @@ class SpreadsheetsConfig(AppConfig):
     label = "iomcms_spreadsheets"
     verbose_name = "Spreadsheets"
 
-    def ready(self):
+    def ready(self) -> None:
         from import_export.signals import post_import
 
         from iomcms.core.contentversion import bump_content_version

@@ -5,7 +5,8 @@ with the same filters: the view runs the list's own FilterSet on the list's own 
 queryset. Cells a spreadsheet would run as a formula are neutralised like every export.
 """
 
-from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.views import View
 
 from .resources import CSV, JSON
@@ -24,13 +25,13 @@ class ListDownloadView(View):
     filename = "list"
 
     @classmethod
-    def public_fields(cls):
+    def public_fields(cls) -> list[str]:
         return [name for name in cls.resource_class._meta.fields if name not in cls.private_fields]
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         raise NotImplementedError
 
-    def get(self, request, fmt):
+    def get(self, request: HttpRequest, fmt: str) -> HttpResponse:
         file_format = FORMATS.get(fmt)
         if file_format is None:
             raise Http404("Downloads are CSV or JSON.")

@@ -13,18 +13,22 @@
 """
 
 import json
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from copy import copy
 from decimal import Decimal
+from typing import Any
 
 import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from import_export import fields, resources
 from import_export.formats import base_formats
 from import_export.instance_loaders import BaseInstanceLoader
+from import_export.results import Result, RowResult
+from import_export.widgets import Widget
 
 from iomcms.core.bulk import insert, replace_links
 from iomcms.core.publishing import Status
@@ -53,11 +57,11 @@ class Field(fields.Field):
     (e.g. contacts in the order a release lists them).
     """
 
-    def __init__(self, *args, reader=None, **kwargs):
+    def __init__(self, *args: Any, reader: str | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.reader = reader
 
-    def get_value(self, instance):
+    def get_value(self, instance: Model) -> Any:
         pending = getattr(instance, "_import_m2m", None) or {}
         if self.attribute in pending:
             return pending[self.attribute]
@@ -66,22 +70,24 @@ class Field(fields.Field):
         return super().get_value(instance)
 
 
-def column(attribute, name, widget=None, reader=None):
+def column(
+    attribute: str, name: str, widget: Widget | None = None, reader: str | None = None
+) -> Field:
     """A resource field: the model attribute, the column's human name, how cells read."""
     return Field(
         attribute=attribute, column_name=name, widget=widget or TextWidget(), reader=reader
     )
 
 
-def status_column():
+def status_column() -> Field:
     return column("status", "Status", ChoiceWidget(Status.choices, blank=False))
 
 
-def go_live_column():
+def go_live_column() -> Field:
     return column("go_live_at", "Go-live time", IsoDateTimeWidget())
 
 
-def language_column():
+def language_column() -> Field:
     return column("language", "Language", ChoiceWidget(Language.choices, blank=False))
 
 
@@ -99,7 +105,7 @@ class XLSX(base_formats.XLSX):
 class JSON(base_formats.JSON):
     """A list of objects, one per row; numbers are JSON numbers both ways."""
 
-    def create_dataset(self, in_stream, **kwargs):
+    def create_dataset(self, in_stream: str | bytes, **kwargs: Any) -> tablib.Dataset:
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
         rows = json.loads(in_stream, parse_float=Decimal)
@@ -111,7 +117,7 @@ class JSON(base_formats.JSON):
             dataset.append([row.get(header) for header in headers])
         return dataset
 
-    def export_data(self, dataset, **kwargs):
+    def export_data(self, dataset: tablib.Dataset, **kwargs: Any) -> str:
         return json.dumps(dataset.dict, ensure_ascii=False, indent=1, default=_json_number)
 
 
@@ -125,7 +131,7 @@ FORMATS = (CSV, XLSX, JSON)
 FORMATS_BY_NAME = {fmt().get_extension(): fmt for fmt in FORMATS}
 
 
-def read_failure(error):
+def read_failure(error: Exception) -> str:
     """A sentence saying why a file could not be read at all."""
     if isinstance(error, UnicodeDecodeError):
         return (
@@ -139,7 +145,9 @@ def read_failure(error):
     return "The file could not be read in the chosen format (CSV, XLSX or JSON)."
 
 
-def load_dataset(data, fmt, encoding="utf-8-sig"):
+def load_dataset(
+    data: bytes, fmt: type[base_formats.Format], encoding: str = "utf-8-sig"
+) -> tablib.Dataset:
     """A tablib Dataset from the bytes of a file; `SpreadsheetRefused` says why not."""
     file_format = fmt(encoding=encoding)
     try:
@@ -150,7 +158,7 @@ def load_dataset(data, fmt, encoding="utf-8-sig"):
         raise SpreadsheetRefused(read_failure(error)) from error
 
 
-def result_errors(result):
+def result_errors(result: Result) -> list[tuple[int, str, str]]:
     """(row, column, message) for every error of an import result; row 0 is the file."""
     errors = [(0, "", str(error.error)) for error in result.base_errors]
     for row in result.invalid_rows:
@@ -170,11 +178,13 @@ class NaturalKeyInstanceLoader(BaseInstanceLoader):
 
     CHUNK = 500
 
-    def __init__(self, resource, dataset=None):
+    def __init__(
+        self, resource: "SpreadsheetResource", dataset: tablib.Dataset | None = None
+    ) -> None:
         super().__init__(resource, dataset)
         self.field = resource.fields[resource.get_import_id_fields()[0]]
         self.normalise = resource.key_normaliser
-        self.instances = {}
+        self.instances: dict[str, Model] = {}
         column = self.field.column_name
         if dataset is None or column not in (dataset.headers or ()):
             return
@@ -184,10 +194,10 @@ class NaturalKeyInstanceLoader(BaseInstanceLoader):
             for instance in resource.filter_by_keys(queryset, keys[start : start + self.CHUNK]):
                 self.instances[self.key(self.field.get_value(instance))] = instance
 
-    def key(self, value):
+    def key(self, value: Any) -> str:
         return self.normalise(str(self.field.widget.clean(value) or "").strip())
 
-    def get_instance(self, row):
+    def get_instance(self, row: dict[str, Any]) -> Model | None:
         return self.instances.get(self.key(row[self.field.column_name]))
 
 
@@ -218,7 +228,12 @@ class SpreadsheetResource(resources.ModelResource):
         instance_loader_class = NaturalKeyInstanceLoader
         chunk_size = 2000
 
-    def __init__(self, diff=True, progress=None, **kwargs):
+    def __init__(
+        self,
+        diff: bool = True,
+        progress: Callable[[int, int], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         if not diff:
             # Command line: no per-row diff to show, so none is computed.
@@ -228,16 +243,16 @@ class SpreadsheetResource(resources.ModelResource):
         self.columns = {field.attribute: field.column_name for field in self.fields.values()}
 
     @classmethod
-    def get_result_class(cls):
+    def get_result_class(cls) -> type[PreviewResult]:
         return PreviewResult
 
     @classmethod
-    def get_diff_class(cls):
+    def get_diff_class(cls) -> type[PreviewDiff]:
         return PreviewDiff
 
     # -- querying -------------------------------------------------------------------------
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet:
         return (
             super()
             .get_queryset()
@@ -245,11 +260,11 @@ class SpreadsheetResource(resources.ModelResource):
             .prefetch_related(*self.prefetch_related)
         )
 
-    def filter_by_keys(self, queryset, keys):
+    def filter_by_keys(self, queryset: QuerySet, keys: Sequence[str]) -> QuerySet:
         attribute = self.fields[self.get_import_id_fields()[0]].attribute
         return queryset.filter(**{f"{attribute}__in": keys})
 
-    def filter_export(self, queryset, **kwargs):
+    def filter_export(self, queryset: Iterable[Model], **kwargs: Any) -> Iterable[Model]:
         if not isinstance(queryset, QuerySet):
             return queryset
         return queryset.select_related(*self.select_related).prefetch_related(
@@ -258,12 +273,14 @@ class SpreadsheetResource(resources.ModelResource):
 
     # -- export ---------------------------------------------------------------------------
 
-    def after_export(self, queryset, dataset, **kwargs):
+    def after_export(
+        self, queryset: Iterable[Model], dataset: tablib.Dataset, **kwargs: Any
+    ) -> None:
         # The sheet of an XLSX file is named after what it holds, "Projects" say.
         dataset.title = self._meta.name or self._meta.model._meta.verbose_name_plural.capitalize()
         super().after_export(queryset, dataset, **kwargs)
 
-    def export_field(self, field, instance, **kwargs):
+    def export_field(self, field: fields.Field, instance: Model, **kwargs: Any) -> Any:
         value = super().export_field(field, instance, **kwargs)
         if getattr(field.widget, "numeric", False):
             return value
@@ -271,7 +288,13 @@ class SpreadsheetResource(resources.ModelResource):
 
     # -- whole-file checks ----------------------------------------------------------------
 
-    def import_data(self, dataset, dry_run=False, raise_errors=False, **kwargs):
+    def import_data(
+        self,
+        dataset: tablib.Dataset,
+        dry_run: bool = False,
+        raise_errors: bool = False,
+        **kwargs: Any,
+    ) -> Result:
         try:
             self.check_file(dataset)
         except SpreadsheetRefused as refusal:
@@ -291,7 +314,7 @@ class SpreadsheetResource(resources.ModelResource):
         kwargs["rollback_on_validation_errors"] = True
         return super().import_data(dataset, dry_run=dry_run, raise_errors=raise_errors, **kwargs)
 
-    def check_file(self, dataset):
+    def check_file(self, dataset: tablib.Dataset) -> None:
         limit = settings.SPREADSHEET_MAX_ROWS
         if len(dataset) > limit:
             raise SpreadsheetRefused(
@@ -320,36 +343,38 @@ class SpreadsheetResource(resources.ModelResource):
 
     # -- rows -----------------------------------------------------------------------------
 
-    def before_import_row(self, row, **kwargs):
+    def before_import_row(self, row: dict[str, Any], **kwargs: Any) -> None:
         self.row_number = kwargs.get("row_number")
 
-    def after_import_row(self, row, row_result, **kwargs):
+    def after_import_row(self, row: dict[str, Any], row_result: RowResult, **kwargs: Any) -> None:
         if self.progress and self.row_number % 1000 == 0:
             self.progress(self.row_number, self.total_rows)
 
-    def get_import_fields(self):
+    def get_import_fields(self) -> list[fields.Field]:
         # Asked for several times a row; the answer never changes.
         if not hasattr(self, "_import_fields"):
             self._import_fields = super().get_import_fields()
         return self._import_fields
 
-    def get_bulk_update_fields(self):
+    def get_bulk_update_fields(self) -> list[str]:
         m2m = {field.attribute for field in self.m2m_fields()}
         return [name for name in super().get_bulk_update_fields() if name not in m2m]
 
-    def m2m_fields(self):
+    def m2m_fields(self) -> list[fields.Field]:
         if not hasattr(self, "_m2m_fields"):
             self._m2m_fields = [
                 f for f in self.get_import_fields() if isinstance(f.widget, NaturalKeysWidget)
             ]
         return self._m2m_fields
 
-    def after_init_instance(self, instance, new, row, **kwargs):
+    def after_init_instance(
+        self, instance: Model, new: bool, row: dict[str, Any], **kwargs: Any
+    ) -> None:
         instance._import_m2m = {}
         instance._import_before = None if new else self.comparable(instance)
         instance._import_go_live = getattr(instance, "go_live_at", None)
 
-    def comparable(self, instance):
+    def comparable(self, instance: Model) -> dict[str, Any]:
         values = {}
         for field in self.get_import_fields():
             value = field.get_value(instance)
@@ -361,8 +386,8 @@ class SpreadsheetResource(resources.ModelResource):
             values[field.attribute] = value
         return values
 
-    def import_instance(self, instance, row, **kwargs):
-        errors = {}
+    def import_instance(self, instance: Model, row: dict[str, Any], **kwargs: Any) -> None:
+        errors: dict[str, list[Any]] = {}
         try:
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
@@ -387,13 +412,24 @@ class SpreadsheetResource(resources.ModelResource):
         if errors:
             raise ValidationError(errors)
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
+    def skip_row(
+        self,
+        instance: Model,
+        original: Model | None,
+        row: dict[str, Any],
+        import_validation_errors: dict[str, list[Any]] | None = None,
+    ) -> bool:
         before = getattr(instance, "_import_before", None)
         if import_validation_errors or before is None:
             return False
         return self.comparable(instance) == before
 
-    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+    def validate_instance(
+        self,
+        instance: Model,
+        import_validation_errors: dict[str, list[Any]] | None = None,
+        validate_unique: bool = True,
+    ) -> None:
         errors = dict(import_validation_errors or {})
         try:
             instance.full_clean(
@@ -414,7 +450,7 @@ class SpreadsheetResource(resources.ModelResource):
                 {self.column_for(name): messages for name, messages in errors.items()}
             )
 
-    def not_validated(self):
+    def not_validated(self) -> list[str]:
         """Fields full_clean need not check: not editable, or a related record the widget
         has already found (checking would cost a query a row)."""
         if not hasattr(self, "_not_validated"):
@@ -428,36 +464,38 @@ class SpreadsheetResource(resources.ModelResource):
             ]
         return self._not_validated
 
-    def column_for(self, name):
+    def column_for(self, name: str) -> str:
         if name == NON_FIELD_ERRORS:
             return name
         return self.columns.get(name, name)
 
-    def check_row(self, instance, errors):
+    def check_row(self, instance: Model, errors: dict[str, list[Any]]) -> None:
         """Rules the database enforces that full_clean cannot see; add to `errors`."""
 
-    def check_not_edited_since_read(self, instance, errors):
+    def check_not_edited_since_read(self, instance: Model, errors: dict[str, list[Any]]) -> None:
         """A row may not overwrite a record someone saved after the file was read."""
         edited = getattr(instance, "updated_at", None)
         if self._read_at and instance.pk and edited and edited > self._read_at:
             errors[NON_FIELD_ERRORS] = [edited_since(instance, self._read_at)]
 
-    def after_save_instance(self, instance, row, **kwargs):
+    def after_save_instance(self, instance: Model, row: dict[str, Any], **kwargs: Any) -> None:
         super().after_save_instance(instance, row, **kwargs)
         self._saved.append(instance)
 
-    def unique_values(self, instance, errors):
+    def unique_values(
+        self, instance: Model, errors: Mapping[str, Any]
+    ) -> Iterator[tuple[str, Any, str]]:
         """(attribute, value, comparable value) of each unique field the row has."""
         for attribute, normalise in self.unique_fields.items():
             value = getattr(instance, attribute)
             if value and attribute not in errors:
                 yield attribute, value, normalise(str(value).strip())
 
-    def check_repeated(self, instance, errors):
+    def check_repeated(self, instance: Model, errors: dict[str, list[Any]]) -> None:
         """Two rows of one file with the same key, slug or other unique value are an error,
         whatever they hold. A repeated key is the only error told: the row's other values
         are the same record's."""
-        repeated = {}
+        repeated: dict[str, list[Any]] = {}
         for attribute, value, key in self.unique_values(instance, errors):
             seen = self._seen[attribute]
             if key in seen:
@@ -468,7 +506,7 @@ class SpreadsheetResource(resources.ModelResource):
             repeated = {key_attribute: repeated[key_attribute]}
         errors.update(repeated)
 
-    def check_unique(self, instance, errors):
+    def check_unique(self, instance: Model, errors: dict[str, list[Any]]) -> None:
         """A unique value another record in the database already has is an error."""
         if self._taken is None:
             model = self._meta.model
@@ -486,7 +524,14 @@ class SpreadsheetResource(resources.ModelResource):
                 noun = instance._meta.verbose_name
                 errors[attribute] = [f'Another {noun} already has "{value}".']
 
-    def bulk_create(self, using_transactions, dry_run, raise_errors, batch_size=None, result=None):
+    def bulk_create(
+        self,
+        using_transactions: bool,
+        dry_run: bool,
+        raise_errors: bool,
+        batch_size: int | None = None,
+        result: Result | None = None,
+    ) -> None:
         """django-import-export's, writing through `bulk.insert`."""
         if self.create_instances and (using_transactions or not dry_run):
             try:
@@ -498,7 +543,7 @@ class SpreadsheetResource(resources.ModelResource):
 
     # -- many-to-many ---------------------------------------------------------------------
 
-    def save_m2m(self, instance, row, **kwargs):
+    def save_m2m(self, instance: Model, row: dict[str, Any], **kwargs: Any) -> None:
         if not instance._import_m2m:
             return
         if self._meta.use_bulk:
@@ -507,7 +552,7 @@ class SpreadsheetResource(resources.ModelResource):
             for attribute, records in instance._import_m2m.items():
                 replace_links(self._meta.model, attribute, [(instance, records)])
 
-    def after_import(self, dataset, result, **kwargs):
+    def after_import(self, dataset: tablib.Dataset, result: Result, **kwargs: Any) -> None:
         if result.has_errors() or result.has_validation_errors():
             # The whole import is rolled back: its links and versions need not be written.
             self._pending_m2m, self._saved = [], []

@@ -6,45 +6,50 @@ key in a table loaded once per import, never one query per row, and a key nobody
 error: an import never creates a country, office or theme on the side.
 """
 
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
+from typing import Any, TypeVar
 
+from django.db.models import Manager, Model
 from django.utils import timezone
 from import_export import widgets
+
+T = TypeVar("T")
 
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value):
+def neutralise(value: T) -> T:
     """Prefix `'` to a text cell a spreadsheet would run as a formula; leave the rest."""
     if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
         return "'" + value
     return value
 
 
-def restore(value):
+def restore(value: T) -> T:
     """Undo `neutralise`, so a value that went out and comes back in is unchanged."""
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_TRIGGERS):
         return value[1:]
     return value
 
 
-def is_blank(value):
+def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
 class TextWidget(widgets.CharWidget):
     """Text as it is, with a neutralised formula prefix taken off again."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> str:
         if value is None:
             return ""
         if isinstance(value, float) and value.is_integer():
             value = int(value)  # a spreadsheet turned "2021" into 2021.0
         return restore(str(value))
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Any, obj: Model | None = None, **kwargs: Any) -> str:
         return "" if value is None else str(value)
 
 
@@ -53,11 +58,13 @@ class NumberWidget(widgets.Widget):
 
     numeric = True
 
-    def __init__(self, integer=False):
+    def __init__(self, integer: bool = False) -> None:
         super().__init__(coerce_to_string=False)
         self.integer = integer
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> Decimal | int | None:
         if is_blank(value):
             return None
         try:
@@ -72,14 +79,16 @@ class NumberWidget(widgets.Widget):
             return int(number)
         return number
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: T, obj: Model | None = None, **kwargs: Any) -> T:
         return value
 
 
 class IsoDateWidget(widgets.Widget):
     """Dates as YYYY-MM-DD; a spreadsheet's own date cells are accepted too."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> date | None:
         if is_blank(value):
             return None
         if isinstance(value, datetime):
@@ -91,7 +100,7 @@ class IsoDateWidget(widgets.Widget):
         except ValueError:
             raise ValueError(f'"{value}" is not a date written as YYYY-MM-DD.') from None
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: date | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value.isoformat() if value else ""
 
 
@@ -100,7 +109,9 @@ class IsoDateTimeWidget(widgets.Widget):
     site's time zone (`TIME_ZONE`), never the zone of whoever imports the file, so the admin
     and the command line read one file alike."""
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> datetime | None:
         if is_blank(value):
             return None
         if not isinstance(value, datetime):
@@ -114,20 +125,20 @@ class IsoDateTimeWidget(widgets.Widget):
             value = timezone.make_aware(value, timezone.get_default_timezone())
         return value
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: datetime | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value.astimezone(UTC).isoformat() if value else ""
 
 
 class ChoiceWidget(widgets.Widget):
     """A choice by its stored value or its label, in any case."""
 
-    def __init__(self, choices, blank=True):
+    def __init__(self, choices: Sequence[tuple[str, Any]], blank: bool = True) -> None:
         super().__init__()
         self.choices = choices
         self.blank = blank
-        self._lookup = None
+        self._lookup: dict[str, str] | None = None
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any) -> str:
         if is_blank(value):
             if self.blank:
                 return ""
@@ -141,7 +152,7 @@ class ChoiceWidget(widgets.Widget):
         allowed = ", ".join(stored for stored, _ in self.choices)
         raise ValueError(f'"{value}" is not one of: {allowed}.')
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: str | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value or ""
 
 
@@ -152,7 +163,15 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
     record; it is called once per import.
     """
 
-    def __init__(self, model, field, index=None, normalise=str.lower, noun=None, key=None):
+    def __init__(
+        self,
+        model: type[Model],
+        field: str,
+        index: Callable[[], dict[str, Model]] | None = None,
+        normalise: Callable[[str], str] = str.lower,
+        noun: str | None = None,
+        key: Callable[[Model], Any] | None = None,
+    ) -> None:
         super().__init__(model, field=field)
         self.key = key or (lambda record: getattr(record, field))
         self._make_index = index or (
@@ -160,7 +179,7 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
         )
         self.normalise = normalise
         self.noun = noun or model._meta.verbose_name
-        self._index = None
+        self._index: dict[str, Model] | None = None
 
     def __deepcopy__(self, memo):
         # Each resource instance loads its own table.
@@ -169,7 +188,7 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
         clone._index = None
         return clone
 
-    def lookup(self, key):
+    def lookup(self, key: str) -> Model:
         if self._index is None:
             self._index = self._make_index()
         found = self._index.get(self.normalise(str(key).strip()))
@@ -177,28 +196,40 @@ class NaturalKeyWidget(widgets.ForeignKeyWidget):
             raise ValueError(f'Unknown {self.noun} "{key}".')
         return found
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> Model | None:
         if is_blank(value):
             return None
         return self.lookup(restore(str(value)))
 
-    def render(self, value, obj=None, **kwargs):
+    def render(self, value: Model | None, obj: Model | None = None, **kwargs: Any) -> Any:
         return self.key(value) if value is not None else ""
 
 
 class NaturalKeysWidget(widgets.ManyToManyWidget):
     """Several related records in one cell, e.g. `AR|CL|PE`; unknown keys are an error."""
 
-    def __init__(self, model, field, separator="|", ordered=False, **lookup):
+    def __init__(
+        self,
+        model: type[Model],
+        field: str,
+        separator: str = "|",
+        ordered: bool = False,
+        **lookup: Any,
+    ) -> None:
         super().__init__(model, separator=separator, field=field)
         self.ordered = ordered  # whether the order of the keys in the cell matters
         self.one = NaturalKeyWidget(model, field, **lookup)
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(
+        self, value: Any, row: Mapping[str, Any] | None = None, **kwargs: Any
+    ) -> list[Model]:
         if is_blank(value):
             return []
         keys = [key.strip() for key in restore(str(value)).split(self.separator)]
-        found, unknown = [], []
+        found: list[Model] = []
+        unknown: list[str] = []
         for key in filter(None, keys):
             try:
                 record = self.one.lookup(key)
@@ -212,7 +243,9 @@ class NaturalKeysWidget(widgets.ManyToManyWidget):
             raise ValueError(f"Unknown {self.one.noun} {names}.")
         return found
 
-    def render(self, value, obj=None, **kwargs):
+    def render(
+        self, value: list[Model] | Manager | None, obj: Model | None = None, **kwargs: Any
+    ) -> str:
         if value is None:
             return ""
         records = value if isinstance(value, list) else value.all()

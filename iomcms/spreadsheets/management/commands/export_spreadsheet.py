@@ -1,7 +1,8 @@
 import sys
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from iomcms.core.registry import spreadsheets
 from iomcms.spreadsheets.resources import FORMATS_BY_NAME
@@ -14,7 +15,7 @@ class Command(BaseCommand):
         "formula are neutralised with a leading apostrophe."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("resource", choices=sorted(spreadsheets()), help="What to export.")
         parser.add_argument(
             "-o", "--output", help="The file to write; its extension gives the format."
@@ -26,7 +27,16 @@ class Command(BaseCommand):
             "--published", action="store_true", help="Only records visitors can see."
         )
 
-    def handle(self, *args, resource, output, format, published, verbosity, **options):
+    def handle(
+        self,
+        *args: Any,
+        resource: str,
+        output: str | None,
+        format: str | None,
+        published: bool,
+        verbosity: int,
+        **options: Any,
+    ) -> None:
         extension = Path(output).suffix.lstrip(".").lower() if output else ""
         fmt = FORMATS_BY_NAME.get(format or extension or "csv")
         if fmt is None:

@@ -1,6 +1,8 @@
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from import_export.signals import post_import
 
 from iomcms.core.registry import spreadsheets
@@ -23,7 +25,7 @@ class Command(BaseCommand):
         "and the column."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "resource", choices=sorted(spreadsheets()), help="What the file holds."
         )
@@ -36,7 +38,17 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Check only; write nothing.")
 
-    def handle(self, *args, resource, path, format, encoding, dry_run, verbosity, **options):
+    def handle(
+        self,
+        *args: Any,
+        resource: str,
+        path: str,
+        format: str | None,
+        encoding: str,
+        dry_run: bool,
+        verbosity: int,
+        **options: Any,
+    ) -> None:
         name = Path(path).name
         fmt = FORMATS_BY_NAME.get(format or Path(path).suffix.lstrip(".").lower())
         if fmt is None:
@@ -50,7 +62,7 @@ class Command(BaseCommand):
         except SpreadsheetRefused as refusal:
             raise CommandError(f"{name}: {refusal}") from None
 
-        def progress(done, total):
+        def progress(done: int, total: int) -> None:
             if verbosity >= 1:
                 self.stderr.write(f"{name}: {done:,} of {total:,} rows read")
 
@@ -72,7 +84,7 @@ class Command(BaseCommand):
             summary += " Dry run: nothing was written."
         self.stdout.write(self.style.SUCCESS(summary))
 
-    def describe(self, name, errors):
+    def describe(self, name: str, errors: Sequence[tuple[int, str, str]]) -> str:
         lines = []
         for row, column, message in errors[:SHOWN_ERRORS]:
             where = name if not row else f"{name}, row {row}"
