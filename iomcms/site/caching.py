@@ -7,9 +7,10 @@ or leave the cache. While the cache fails, pages are served uncached.
 """
 
 from collections import OrderedDict
+from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.utils.cache import set_response_etag
 
 from iomcms.core.contentversion import cache_get, cache_set, content_version
@@ -17,6 +18,7 @@ from iomcms.core.query import read_query
 
 # Pages are (version, status, headers, content); a new layout gets a new prefix.
 PAGE_KEY = "page-v2"
+Page = tuple[int, int, dict[str, str], bytes]
 
 
 class PublicPageCacheMiddleware:
@@ -27,15 +29,15 @@ class PublicPageCacheMiddleware:
     # one of them reads only the content version from the shared cache.
     HELD_PAGES = 500
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.held = OrderedDict()  # key -> (version, status, headers, content)
+        self.held: OrderedDict[str, Page] = OrderedDict()  # key -> page
 
     @property
-    def timeout(self):
+    def timeout(self) -> int:
         return settings.PAGE_CACHE_SECONDS
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self.public_request(request):
             return self.get_response(request)
         # The page sees the query parameters it reads and no others, and is kept under
@@ -61,8 +63,8 @@ class PublicPageCacheMiddleware:
         if self.cacheable_response(response):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
-            # The ETag ConditionalGetMiddleware would give it, worked out once: a hit
-            # hashing the page again was a quarter of its time.
+            # The ETag ConditionalGetMiddleware would give it, worked out once, so that a
+            # hit does not hash the page again.
             if not response.has_header("ETag"):
                 set_response_etag(response)
             page = (version, response.status_code, dict(response.items()), response.content)
@@ -71,13 +73,13 @@ class PublicPageCacheMiddleware:
             response["X-Cache"] = "miss"
         return response
 
-    def hold(self, key, page):
+    def hold(self, key: str, page: Page) -> None:
         self.held[key] = page
         self.held.move_to_end(key)
         if len(self.held) > self.HELD_PAGES:
             self.held.popitem(last=False)
 
-    def public_request(self, request):
+    def public_request(self, request: HttpRequest) -> bool:
         return (
             request.method in ("GET", "HEAD")
             and not request.path.startswith(self.EXCLUDED_PREFIXES)
@@ -86,7 +88,7 @@ class PublicPageCacheMiddleware:
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
-    def cacheable_response(self, response):
+    def cacheable_response(self, response: HttpResponseBase) -> bool:
         cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200

@@ -7,8 +7,10 @@ by hash ('unsafe-hashes' lets a hash match an attribute, nothing else).
 """
 
 import re
+from collections.abc import Callable
 
 from csp.constants import UNSAFE_HASHES
+from django.http import HttpRequest, HttpResponseBase
 
 EXPORT_FORM = re.compile(r"^/admin/\w+/\w+/export/$")
 EXPORT_FORM_POLICY = {
@@ -26,10 +28,10 @@ EXPORT_FORM_POLICY = {
 class AdminPolicyMiddleware:
     """Sits inside django-csp's middleware and widens the policy for the pages above only."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if EXPORT_FORM.match(request.path):
             response._csp_update = EXPORT_FORM_POLICY

@@ -1,5 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
+from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
 from iomcms.core.registry import sitemap_pages, sitemaps
@@ -11,10 +12,10 @@ from .views import countries_with_counts
 class PageSitemap(Sitemap):
     changefreq = "daily"
 
-    def items(self):
+    def items(self) -> list[str]:
         return ["site:home", "site:countries", *sitemap_pages()]
 
-    def location(self, name):
+    def location(self, name: str) -> str:
         return reverse(name)
 
 
@@ -23,7 +24,7 @@ class CountrySitemap(Sitemap):
 
     changefreq = "weekly"
 
-    def items(self):
+    def items(self) -> list[Country]:
         return [
             country
             for country in countries_with_counts(Country.objects.order_by("name"))
@@ -31,7 +32,7 @@ class CountrySitemap(Sitemap):
         ]
 
 
-def site_sitemap(request):
+def site_sitemap(request: HttpRequest) -> HttpResponse:
     """The sitemap: the site's pages, each content app's list pages and the published
     records it registered, and the country pages."""
     sections = {"pages": PageSitemap, **sitemaps(), "countries": CountrySitemap}

@@ -12,17 +12,23 @@ import itertools
 import json
 import operator
 import sys
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
 
 import jinja2
+import jinja2.runtime
 from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, QueryDict
 from django.template import Context, defaultfilters, defaulttags
 from django.template.backends import jinja2 as jinja2_backend
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
 from django.utils.translation import get_language
+from jinja2.nodes import EvalContext
 
 from iomcms.core import seo
 from iomcms.core.teasers import teaser
@@ -31,19 +37,21 @@ from iomcms.core.teasers import teaser
 class Jinja2(jinja2_backend.Jinja2):
     """Django's Jinja2 backend, whose templates tell the test client what they rendered."""
 
-    def from_string(self, template_code):
+    def from_string(self, template_code: str) -> "Template":
         return Template(self.env.from_string(template_code), self)
 
-    def get_template(self, template_name):
+    def get_template(self, template_name: str) -> "Template":
         return Template(super().get_template(template_name).template, self)
 
 
 class Template(jinja2_backend.Template):
-    def __init__(self, template, backend):
+    def __init__(self, template: jinja2.Template, backend: Jinja2) -> None:
         super().__init__(template, backend)
         self.name = template.name
 
-    def render(self, context=None, request=None):
+    def render(
+        self, context: dict[str, Any] | None = None, request: HttpRequest | None = None
+    ) -> SafeString:
         context = {} if context is None else context
         html = super().render(context, request)
         # As Django's own templates do under test: the test client keeps the template and its
@@ -57,7 +65,7 @@ class Template(jinja2_backend.Template):
         return html
 
 
-def environment(**options):
+def environment(**options: Any) -> jinja2.Environment:
     env = jinja2.Environment(**options)
     env.globals.update(
         url=url, static=static, querystring=querystring, share_image=seo.SHARE_IMAGE
@@ -76,7 +84,7 @@ def environment(**options):
     return env
 
 
-def url(name, *args, **kwargs):
+def url(name: str, *args: Any, **kwargs: Any) -> str:
     """Django's {% url %}: url("newsroom:download", "csv")."""
     if args or kwargs:
         return reverse(name, args=args, kwargs=kwargs)
@@ -84,14 +92,16 @@ def url(name, *args, **kwargs):
 
 
 @functools.cache
-def fixed_url(name, script_prefix):
+def fixed_url(name: str, script_prefix: str) -> str:
     """A URL without arguments (the navigation's, the feeds'): the same for every request
     under one script prefix, so reversed once per process."""
     return reverse(name)
 
 
 @jinja2.pass_context
-def querystring(context, query_dict=None, **kwargs):
+def querystring(
+    context: jinja2.runtime.Context, query_dict: QueryDict | None = None, **kwargs: Any
+) -> str:
     """Django's {% querystring %}: the request's GET parameters (or `query_dict`) with
     `kwargs` set, those set to None removed, as "?a=1&b=2"."""
     if query_dict is None:
@@ -99,7 +109,7 @@ def querystring(context, query_dict=None, **kwargs):
     return defaulttags.querystring(None, query_dict, **kwargs)
 
 
-def date(value, format=None):
+def date(value: datetime.date | None, format: str | None = None) -> str:
     """Django's date filter, times shown in the current time zone as Django's templates do.
     A plain date reads the same in any time zone: its text is kept, per language (month
     names are translated), as a list page shows dozens and formatting each costs more than
@@ -110,18 +120,18 @@ def date(value, format=None):
 
 
 @functools.lru_cache(maxsize=10_000)
-def format_date(value, format, language):
+def format_date(value: datetime.date, format: str | None, language: str | None) -> str:
     """`language`, the active one, is part of the cache key: month names are translated."""
     return defaultfilters.date(value, format)
 
 
 @jinja2.pass_eval_context
-def linebreaks(eval_context, value):
+def linebreaks(eval_context: EvalContext, value: str) -> str:
     """Django's linebreaks filter: paragraphs and <br>s, the text escaped first."""
     return defaultfilters.linebreaks_filter(value, autoescape=eval_context.autoescape)
 
 
-def regroup(items, attribute):
+def regroup(items: Iterable[Any], attribute: str) -> list[defaulttags.GroupedResult]:
     """Django's {% regroup %}: runs of consecutive items with the same `attribute`, each a
     (grouper, list) pair, in the order given (Jinja2's groupby would sort them)."""
     key = operator.attrgetter(attribute)
@@ -134,13 +144,13 @@ def regroup(items, attribute):
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
-def jsonld(value):
+def jsonld(value: Any) -> SafeString:
     """`value` as a JSON-LD script element, safe to place in HTML."""
     text = json.dumps(value, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
-def usd(amount):
+def usd(amount: Decimal | None) -> str:
     """A budget as visitors read it: US$ 1,250,000 (cents only when there are some)."""
     if amount is None:
         return "—"

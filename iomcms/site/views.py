@@ -1,14 +1,16 @@
 """Pages that draw on both apps: the home page and the country pages."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.core.cache import caches
 from django.db import DatabaseError, connection
-from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.db.models import Prefetch, QuerySet
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -24,7 +26,7 @@ from projects.filters import ProjectFilter
 from projects.models import Country, Project, ProjectStatus
 
 
-def countries_with_counts(countries):
+def countries_with_counts(countries: Iterable[Country]) -> list[Country]:
     """`countries` (a list), each with how many published releases and projects it has,
     counted from the lists' facet indexes, and whether it has any (`has_content`)."""
     releases, projects = ReleaseFilter.current_index(), ProjectFilter.current_index()
@@ -41,7 +43,7 @@ def countries_with_counts(countries):
 class HomeView(TemplateView):
     template_name = "home.html"
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         projects = Project.objects.in_brief()
         active = list(projects.filter(project_status=ProjectStatus.ACTIVE)[:5])
         return super().get_context_data(
@@ -61,14 +63,14 @@ class CountryListView(ListView):
     template_name = "country_list.html"
     context_object_name = "countries"
 
-    def get_queryset(self):
+    def get_queryset(self) -> list[Country]:
         """Countries by region, each region once: the one holding most countries (the
         region this office serves) first, then by size and name, countries without a
         region last; countries by name within their region."""
         countries = countries_with_counts(Country.objects.select_related("region"))
         sizes = Counter(country.region_id for country in countries)
 
-        def place(country):
+        def place(country: Country) -> tuple[bool, int, str, str]:
             region = country.region
             if region is None:
                 return (True, 0, "", country.name)
@@ -81,7 +83,7 @@ class CountryDetailView(DetailView):
     template_name = "country_detail.html"
     context_object_name = "country"
 
-    def get_queryset(self):
+    def get_queryset(self) -> QuerySet[Country]:
         return Country.objects.select_related("region").prefetch_related(
             Prefetch("projects", queryset=Project.objects.published(), to_attr="live_projects"),
             Prefetch(
@@ -90,7 +92,7 @@ class CountryDetailView(DetailView):
             ),
         )
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         releases = NewsRelease.objects.listed().filter(countries=self.object)
         return super().get_context_data(releases=releases[:20], **kwargs)
 
@@ -111,7 +113,7 @@ class ResultGroup:
     total: int
 
 
-def search_site(text, limit=20):
+def search_site(text: str, limit: int = 20) -> list[ResultGroup]:
     """Published records of every searchable model matching `text`, by type."""
     results = []
     for model, search in registry.searches():
@@ -132,13 +134,13 @@ class SearchView(TemplateView):
     template_name = "search.html"
     form_class = SearchForm
 
-    def render_to_response(self, context, **kwargs):
+    def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         response = super().render_to_response(context, **kwargs)
         if context["form"].errors:
             patch_cache_control(response, private=True)
         return response
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = self.form_class(self.request.GET)
         text = form.cleaned_data["q"].strip() if form.is_valid() else ""
         groups = search_site(text) if words(text) else []
@@ -153,10 +155,10 @@ class SearchView(TemplateView):
 
 
 @never_cache
-def healthz(request):
+def healthz(request: HttpRequest) -> JsonResponse:
     """200 when the database and the caches all answer, 503 (saying which failed)
     otherwise. The site serves pages without its caches, uncached; this says so."""
-    checks = {}
+    checks: dict[str, str] = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -168,7 +170,7 @@ def healthz(request):
     return JsonResponse(checks, status=200 if healthy else 503)
 
 
-def caches_state():
+def caches_state() -> str:
     """ "ok" when every cache keeps and gives back a value, else what went wrong."""
     for alias in settings.CACHES:
         try:

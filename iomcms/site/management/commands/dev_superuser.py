@@ -1,6 +1,9 @@
+from pathlib import Path
+from typing import Any
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.crypto import get_random_string
 
 CREDENTIALS_FILE = "dev-superuser.txt"
@@ -13,13 +16,13 @@ class Command(BaseCommand):
         "in. The password is kept in var/dev-superuser.txt so later runs can print it again."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--username", default="admin")
         parser.add_argument(
             "--admin-url", default="http://127.0.0.1:8000/admin/", help="Printed with the login."
         )
 
-    def handle(self, *args, username, admin_url, **options):
+    def handle(self, *args: Any, username: str, admin_url: str, **options: Any) -> None:
         if not getattr(settings, "ALLOW_DEV_SUPERUSER", False):
             raise CommandError(
                 "dev_superuser only runs with development settings (iomcms.settings.dev); "
@@ -40,7 +43,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(f"Admin: {admin_url}  username: {username}  password: {password}")
         )
 
-    def create(self, username, credentials):
+    def create(self, username: str, credentials: Path) -> None:
         password = get_random_string(16)
         get_user_model().objects.create_superuser(username=username, email="", password=password)
         credentials.write_text(f"{username}\n{password}\n")

@@ -1,9 +1,11 @@
 import random
 import time
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -112,12 +114,12 @@ class Command(BaseCommand):
         "the same content. For benchmarks; never run it on a production database."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--news", type=int, default=1000, help="Releases to create.")
         parser.add_argument("--projects", type=int, default=200, help="Projects to create.")
         parser.add_argument("--seed", type=int, default=1, help="Random seed.")
 
-    def handle(self, *args, news, projects, seed, **options):
+    def handle(self, *args: Any, news: int, projects: int, seed: int, **options: Any) -> None:
         if news < 0 or projects < 0:
             raise CommandError("--news and --projects must be zero or more.")
         if NewsRelease.objects.filter(slug__startswith="demo-").exists():
@@ -151,16 +153,16 @@ class Command(BaseCommand):
             )
         )
 
-    def progress(self, label, done, total):
+    def progress(self, label: str, done: int, total: int) -> None:
         if self.verbosity and (done == total or done % (BATCH * 5) == 0):
             self.stdout.write(f"  {label}: {done}/{total}")
 
-    def themes(self):
+    def themes(self) -> list[Theme]:
         for name in THEMES:
             Theme.objects.get_or_create(slug=slugify(name), defaults={"name": name})
         return list(Theme.objects.order_by("slug"))
 
-    def contacts(self, countries):
+    def contacts(self, countries: Sequence[Country]) -> list[Contact]:
         offices = [
             Office.objects.get_or_create(
                 name=f"IOM {country.name}",
@@ -188,14 +190,20 @@ class Command(BaseCommand):
             )
         return Contact.objects.bulk_create(people)
 
-    def paragraph(self):
+    def paragraph(self) -> str:
         sentences = []
         for _ in range(self.random.randint(3, 5)):
             words = self.random.choices(WORDS, k=self.random.randint(12, 22))
             sentences.append(" ".join(words).capitalize() + ".")
         return " ".join(sentences)
 
-    def releases(self, total, countries, themes, contacts):
+    def releases(
+        self,
+        total: int,
+        countries: Sequence[Country],
+        themes: Sequence[Theme],
+        contacts: Sequence[Contact],
+    ) -> None:
         latin = [country for country in countries if country.region_id] or countries
         start = date(2000, 1, 1)
         span = (date(2026, 10, 31) - start).days
@@ -226,7 +234,13 @@ class Command(BaseCommand):
             self.links(created, countries, themes, contacts)
             self.progress("releases", first + len(batch), total)
 
-    def links(self, releases, countries, themes, contacts):
+    def links(
+        self,
+        releases: Iterable[NewsRelease],
+        countries: Sequence[Country],
+        themes: Sequence[Theme],
+        contacts: Sequence[Contact],
+    ) -> None:
         country_links, theme_links, contact_links = [], [], []
         for release in releases:
             chosen = {
@@ -248,7 +262,7 @@ class Command(BaseCommand):
         append(NewsRelease.themes.through, ("newsrelease", "theme"), theme_links)
         append(ReleaseContact, ("release", "contact", "position"), contact_links)
 
-    def projects(self, total, countries):
+    def projects(self, total: int, countries: Sequence[Country]) -> None:
         regions = list(Region.objects.order_by("name"))
         statuses = [ProjectStatus.ACTIVE, ProjectStatus.COMPLETED, ProjectStatus.PIPELINE]
         kinds = [

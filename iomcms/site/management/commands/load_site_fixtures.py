@@ -1,8 +1,9 @@
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from newsroom.models import NewsRelease, Statement
 from projects.models import Project
@@ -15,10 +16,10 @@ class Command(BaseCommand):
         "overwritten; --force loads anyway."
     )
 
-    def add_arguments(self, parser):
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--force", action="store_true", help="Load even if content exists.")
 
-    def handle(self, *args, force, **options):
+    def handle(self, *args: Any, force: bool, **options: Any) -> None:
         fixtures = sorted(
             str(path) for path in (Path(settings.BASE_DIR) / "fixtures").glob("*.json")
         )
