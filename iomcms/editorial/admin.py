@@ -38,7 +38,7 @@ class StateFilter(admin.SimpleListFilter):
 
     def lookups(
         self, request: HttpRequest, model_admin: admin.ModelAdmin
-    ) -> list[tuple[str, str]]:
+    ) -> list[tuple[str, str | Promise]]:
         return State.choices
 
     def queryset(self, request: HttpRequest, queryset: PublishableQuerySet) -> PublishableQuerySet:
@@ -156,7 +156,7 @@ class PublishableAdmin(RevisionAdminMixin, BulkPublishingMixin, admin.ModelAdmin
         return obj.is_live
 
     @admin.display(description=_("State"), ordering="go_live_at")
-    def state(self, obj: Publishable) -> str:
+    def state(self, obj: Publishable) -> str | Promise:
         state = obj.state()
         label = State(state).label
         if state == State.SCHEDULED:

@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
@@ -22,7 +23,9 @@ from . import revisions
 DATETIME_INPUT = "%Y-%m-%dT%H:%M"
 
 
-def datetime_field(label: str, required: bool, help_text: str) -> forms.DateTimeField:
+def datetime_field(
+    label: str | Promise, required: bool, help_text: str | Promise
+) -> forms.DateTimeField:
     return forms.DateTimeField(
         label=label,
         required=required,

@@ -22,6 +22,7 @@ from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.formats import localize
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeString
 from django.utils.text import Truncator
@@ -164,7 +165,7 @@ class Conflict:
     fields: list[FieldMerge] = field(default_factory=list)
     token_missing: bool = False
 
-    def message(self, noun: str) -> str:
+    def message(self, noun: str | Promise) -> str:
         if self.token_missing:
             return _(
                 "This form did not say which version of the %(noun)s it was opened from, so "
