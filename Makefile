@@ -77,14 +77,17 @@ fixtures: install
 # The interface's catalogues: gather every marked string (Python, Jinja2 and admin
 # templates) into locale/django.pot, bring each language's .po up to date (changed
 # strings come back fuzzy, for a translator to check), and compile the .mo files, which
-# are committed so that `make run` needs nothing more. tests/site/test_catalogues.py fails
-# on an untranslated or fuzzy entry, or a .mo that does not match its .po.
+# are committed so that `make run` needs nothing more. Locations name the file, not the
+# line, so that edits elsewhere in a file leave the catalogues alone.
+# tests/site/test_catalogues.py fails on an untranslated or fuzzy entry, or a .mo that
+# does not match its .po.
 LOCALES := es pt fr
 BABEL_KEYWORDS := -k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 \
 	-k npgettext_lazy:1c,2,3 -k gettext_noop
 messages: install
 	$(BIN)/pybabel -q extract -F locale/babel.cfg $(BABEL_KEYWORDS) --sort-by-file \
-		--project iomcms --no-wrap -o locale/django.pot iomcms newsroom projects
+		--project iomcms --no-wrap --add-location=file -o locale/django.pot \
+		iomcms newsroom projects
 	for lang in $(LOCALES); do \
 		if test -f locale/$$lang/LC_MESSAGES/django.po; then \
 			$(BIN)/pybabel -q update --no-wrap --ignore-obsolete -D django -d locale \
