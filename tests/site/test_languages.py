@@ -233,10 +233,10 @@ def test_the_admin_speaks_the_editor_browser_language(editor):
 @pytest.mark.parametrize(
     ("language", "day", "budget"),
     [
-        ("es", "12 de marzo de 2019", "US$ 1.250.000,50"),
+        ("es", "12 de marzo de 2019", "US$\xa01.250.000,50"),
         ("en", "12 March 2019", "US$ 1,250,000.50"),
-        ("pt", "12 de março de 2019", "US$ 1.250.000,50"),
-        ("fr", "12 mars 2019", "1\xa0250\xa0000,50 $ US"),
+        ("pt", "12 de março de 2019", "US$\xa01.250.000,50"),
+        ("fr", "12 mars 2019", "1\xa0250\xa0000,50\xa0$\xa0US"),
     ],
 )
 def test_dates_and_budgets_read_as_each_language_writes_them(language, day, budget):
