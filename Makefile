@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run serve test chromium java lint format migrations-check check fixtures
+.PHONY: install run serve test chromium java lint format migrations-check check fixtures messages
 
 # (Re)install whenever pyproject.toml changes.
 $(INSTALLED): pyproject.toml
@@ -73,3 +73,27 @@ check: install migrations-check
 # Rebuild fixtures/content.json from fixtures/sources/ on a scratch in-memory database.
 fixtures: install
 	DATABASE_URL=sqlite://:memory: $(BIN)/python manage.py build_content_fixture --migrate
+
+# The interface's catalogues: gather every marked string (Python, Jinja2 and admin
+# templates) into locale/django.pot, bring each language's .po up to date (changed
+# strings come back fuzzy, for a translator to check), and compile the .mo files, which
+# are committed so that `make run` needs nothing more. Locations name the file, not the
+# line, so that edits elsewhere in a file leave the catalogues alone.
+# tests/site/test_catalogues.py fails on an untranslated or fuzzy entry, or a .mo that
+# does not match its .po.
+LOCALES := es pt fr
+BABEL_KEYWORDS := -k gettext_lazy -k ngettext_lazy:1,2 -k pgettext_lazy:1c,2 \
+	-k npgettext_lazy:1c,2,3 -k gettext_noop
+messages: install
+	$(BIN)/pybabel -q extract -F locale/babel.cfg $(BABEL_KEYWORDS) --sort-by-file \
+		--project iomcms --no-wrap --add-location=file -o locale/django.pot \
+		iomcms newsroom projects
+	for lang in $(LOCALES); do \
+		if test -f locale/$$lang/LC_MESSAGES/django.po; then \
+			$(BIN)/pybabel -q update --no-wrap --ignore-obsolete -D django -d locale \
+				-i locale/django.pot -l $$lang; \
+		else \
+			$(BIN)/pybabel -q init --no-wrap -D django -d locale -i locale/django.pot -l $$lang; \
+		fi; \
+	done
+	$(BIN)/pybabel compile --statistics -D django -d locale

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
@@ -28,19 +29,19 @@ class NewsroomConfig(AppConfig):
             follow=("contact_links",),
             preview_view=ReleaseDetailView,
             sitemap=("news", ReleaseSitemap),
-            search=Search("News releases", order=10, field="body"),
+            search=Search(_("News releases"), order=10, field="body"),
         )
         registry.register(
             Statement,
             preview_view=StatementDetailView,
             sitemap=("statements", StatementSitemap),
-            search=Search("Statements", order=30, field="body"),
+            search=Search(_("Statements"), order=30, field="body"),
         )
         # A contact has no page of its own: it is previewed as the card lists show.
         registry.register(
             Contact,
             preview_template="preview/contact.html",
-            search=Search("Media contacts", order=40, find=find_contacts),
+            search=Search(_("Media contacts"), order=40, find=find_contacts),
         )
         registry.register_spreadsheet("offices", OfficeResource)
         registry.register_spreadsheet("contacts", ContactResource)

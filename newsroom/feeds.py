@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from iomcms.core.teasers import teaser
 
@@ -17,9 +19,11 @@ FEED_LENGTH = 20
 
 class ReleaseFeed(Feed):
     """The latest releases; the news list's query string (country, theme, year, q) narrows it.
-    A query the list would refuse (an unknown country, a year that is not one) is a 404."""
+    A query the list would refuse (an unknown country, a year that is not one) is a 404.
+    Each language has its feed (/es/news/feed/rss/): its title, description, links and
+    declared language are the page's."""
 
-    description = (
+    description = _(
         "News releases of IOM, the UN Migration agency, in Latin America and the Caribbean."
     )
     filterset_class = ReleaseFilter
@@ -43,9 +47,12 @@ class ReleaseFeed(Feed):
                 choices = dict(filterset.filters[name].extra["choices"])
                 labels.append(str(choices.get(values[name], values[name])))
         if "q" in values:
-            labels.append(f"“{values['q']}”")
-        suffix = f": {', '.join(labels)}" if labels else ""
-        return f"IOM Latin America and the Caribbean — news{suffix}"
+            labels.append(gettext("“%(words)s”") % {"words": values["q"]})
+        if not labels:
+            return gettext("IOM Latin America and the Caribbean — news")
+        return gettext("IOM Latin America and the Caribbean — news: %(filters)s") % {
+            "filters": ", ".join(labels)
+        }
 
     def link(self, filterset):
         query = self.request.GET.urlencode()
@@ -78,10 +85,12 @@ def dateline(release):
     """Where and when, as the release's page shows it: the date the release states, else
     the day it went live on this site, labelled as such (no date is made up)."""
     if release.published_on:
-        when = formats.date_format(release.published_on, "j F Y")
+        when = formats.date_format(release.published_on, "DATE_FORMAT")
     else:
         day = timezone.localtime(release.go_live_at)
-        when = f"Published on this site {formats.date_format(day, 'j F Y')}"
+        when = gettext("Published on this site %(date)s") % {
+            "date": formats.date_format(day, "DATE_FORMAT")
+        }
     return " · ".join(part for part in (release.location, when) if part)
 
 

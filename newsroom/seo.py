@@ -1,6 +1,7 @@
 """What search engines read of a release: schema.org structured data."""
 
 from django.templatetags.static import static
+from django.utils.translation import get_language
 
 from iomcms.core.seo import SHARE_IMAGE, organization
 
@@ -16,7 +17,8 @@ def release_structured_data(release, countries, request):
         "headline": release.title[:110],
         "url": url,
         "mainEntityOfPage": url,
-        "inLanguage": release.language,
+        # The page's language, which its prefix gives (/es/news/…).
+        "inLanguage": get_language(),
         "articleBody": release.body,
         "dateModified": release.updated_at.isoformat(),
         "image": [request.build_absolute_uri(static(SHARE_IMAGE.path))],

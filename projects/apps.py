@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProjectsConfig(AppConfig):
@@ -19,7 +20,7 @@ class ProjectsConfig(AppConfig):
             Project,
             preview_view=ProjectDetailView,
             sitemap=("projects", ProjectSitemap),
-            search=Search("Projects", order=20, field="description"),
+            search=Search(_("Projects"), order=20, field="description"),
         )
         registry.register_spreadsheet("countries", CountryResource)
         registry.register_spreadsheet("projects", ProjectResource)

@@ -1,5 +1,6 @@
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from tests import factories
 
@@ -35,3 +36,19 @@ def fresh_content_version():
     from iomcms.core.contentversion import page_cache
 
     page_cache().clear()
+
+
+@pytest.fixture(autouse=True)
+def english(monkeypatch):
+    """The suite reads the site and the admin in English unless a test says otherwise:
+    addresses it reverses are the English pages' (/en/news/), and its browsers ask for
+    English (Accept-Language), as an English-speaking editor's do. Tests of the other
+    languages name theirs."""
+    init = Client.__init__
+
+    def english_client(self, *args, headers=None, **kwargs):
+        init(self, *args, headers={"Accept-Language": "en", **(headers or {})}, **kwargs)
+
+    monkeypatch.setattr(Client, "__init__", english_client)
+    with translation.override("en"):
+        yield

@@ -14,6 +14,7 @@ from typing import Any
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.urls import Resolver404, resolve
+from django.utils.translation import get_language_from_path, override
 
 ViewFunction = Callable[..., HttpResponse]
 
@@ -70,8 +71,11 @@ def view_parameters(view: Callable[..., Any]) -> dict[str, bool]:
 @functools.lru_cache(maxsize=4096)
 def path_parameters(path: str, urlconf: str | None = None) -> dict[str, bool] | None:
     """The parameters the page at `path` reads; None when no page answers there."""
+    # A page under a language's prefix resolves only while that language is active;
+    # this runs before the request's language is, so it is taken from the path.
     try:
-        match = resolve(path, urlconf)
+        with override(get_language_from_path(path)):
+            match = resolve(path, urlconf)
     except Resolver404:
         return None
     return view_parameters(match.func)

@@ -5,6 +5,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.templatetags.static import static
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 
 @dataclass(frozen=True)
@@ -12,7 +14,7 @@ class Image:
     path: str  # under the static files
     width: int
     height: int
-    alt: str
+    alt: str | Promise  # in the page's language
 
 
 # What a link to any page shows on social sites: a PNG (they ignore SVG) of the size they
@@ -21,7 +23,7 @@ SHARE_IMAGE = Image(
     "img/iom-share.png",
     1200,
     630,
-    "IOM, the UN Migration agency, in Latin America and the Caribbean",
+    _("IOM, the UN Migration agency, in Latin America and the Caribbean"),
 )
 ORGANIZATION_NAME = "International Organization for Migration (IOM)"
 ORGANIZATION_URL = "https://www.iom.int/"

@@ -52,6 +52,10 @@ MIDDLEWARE = [
     # policy headers run; it was stored with the headers they gave it.
     "iomcms.site.caching.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # After the page cache, which keys pages by their path and so by the language in it;
+    # an address without one is sent to the visitor's language here, a redirect the page
+    # cache never stores. Before CommonMiddleware, as Django asks.
+    "iomcms.site.languages.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -198,7 +202,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
+# The public site in four languages, each under its own prefix (/es/news/); Spanish, the
+# region's first language, is the default for a visitor whose browser names none of them.
+# The codes are those of the records' `language` (iomcms.core.search.Language).
+LANGUAGE_CODE = "es"
+LANGUAGES = [
+    ("es", "Español"),
+    ("en", "English"),
+    ("pt", "Português"),
+    ("fr", "Français"),
+]
+# The project's catalogues (`make messages` writes them; the .mo files are committed).
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# The switcher's choice, kept a year; read before the browser's Accept-Language.
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env.str("TIME_ZONE", default="UTC")
 # Staff read and type times in the admin in their own time zone (iomcms.editorial.timezones);
 # until they choose one, in the regional office's (San José, Costa Rica). Times are stored in UTC.

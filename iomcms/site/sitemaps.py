@@ -9,7 +9,22 @@ from projects.models import Country
 from .views import countries_with_counts
 
 
-class PageSitemap(Sitemap):
+class InEveryLanguage:
+    """A sitemap section listing each page in every language, each entry with its
+    alternates (xhtml:link hreflang), x-default the address without a language."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+def in_every_language(section: type[Sitemap]) -> type[Sitemap]:
+    """An app's sitemap section, its pages listed in every language: every public page
+    is under the language prefixes (iomcms/urls.py)."""
+    return type(section.__name__, (InEveryLanguage, section), {})
+
+
+class PageSitemap(InEveryLanguage, Sitemap):
     changefreq = "daily"
 
     def items(self) -> list[str]:
@@ -19,7 +34,7 @@ class PageSitemap(Sitemap):
         return reverse(name)
 
 
-class CountrySitemap(Sitemap):
+class CountrySitemap(InEveryLanguage, Sitemap):
     """Country pages with something published about them; the others are `noindex`."""
 
     changefreq = "weekly"
@@ -34,6 +49,7 @@ class CountrySitemap(Sitemap):
 
 def site_sitemap(request: HttpRequest) -> HttpResponse:
     """The sitemap: the site's pages, each content app's list pages and the published
-    records it registered, and the country pages."""
-    sections = {"pages": PageSitemap, **sitemaps(), "countries": CountrySitemap}
+    records it registered, and the country pages, each in every language."""
+    registered = {name: in_every_language(section) for name, section in sitemaps().items()}
+    sections = {"pages": PageSitemap, **registered, "countries": CountrySitemap}
     return sitemap(request, sections)

@@ -18,20 +18,24 @@ from typing import Any
 
 import jinja2
 import jinja2.runtime
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, QueryDict
 from django.template import Context, defaultfilters, defaulttags
 from django.template.backends import jinja2 as jinja2_backend
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
+from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timezone import template_localtime
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext, ngettext, npgettext, pgettext
 from jinja2.nodes import EvalContext
 
 from iomcms.core import seo
 from iomcms.core.teasers import teaser
+
+from .languages import alternates, language_code, language_links
 
 
 class Jinja2(jinja2_backend.Jinja2):
@@ -66,9 +70,24 @@ class Template(jinja2_backend.Template):
 
 
 def environment(**options: Any) -> jinja2.Environment:
+    # Visible text is marked with {% trans %} or _() and read from the catalogues in
+    # locale/ through Django's gettext, in the request's language; trans blocks are
+    # trimmed, as Django's {% blocktranslate trimmed %}.
+    options.setdefault("extensions", ["jinja2.ext.i18n"])
     env = jinja2.Environment(**options)
+    env.policies["ext.i18n.trimmed"] = True
+    env.install_gettext_callables(
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+    )
     env.globals.update(
-        url=url, static=static, querystring=querystring, share_image=seo.SHARE_IMAGE
+        url=url,
+        static=static,
+        querystring=querystring,
+        share_image=seo.SHARE_IMAGE,
+        page_language=page_language,
+        language_links=language_links,
+        alternates=alternates,
+        language_codes=[code for code, _name in settings.LANGUAGES],
     )
     env.filters.update(
         date=date,
@@ -88,13 +107,13 @@ def url(name: str, *args: Any, **kwargs: Any) -> str:
     """Django's {% url %}: url("newsroom:download", "csv")."""
     if args or kwargs:
         return reverse(name, args=args, kwargs=kwargs)
-    return fixed_url(name, get_script_prefix())
+    return fixed_url(name, get_script_prefix(), get_language())
 
 
 @functools.cache
-def fixed_url(name: str, script_prefix: str) -> str:
+def fixed_url(name: str, script_prefix: str, language: str | None) -> str:
     """A URL without arguments (the navigation's, the feeds'): the same for every request
-    under one script prefix, so reversed once per process."""
+    under one script prefix in one language, so reversed once per process and language."""
     return reverse(name)
 
 
@@ -150,9 +169,16 @@ def jsonld(value: Any) -> SafeString:
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))
 
 
+def page_language() -> str:
+    """The page's language as HTML writes it (lang="es")."""
+    return language_code(get_language())
+
+
 def usd(amount: Decimal | None) -> str:
-    """A budget as visitors read it: US$ 1,250,000 (cents only when there are some)."""
+    """A budget as visitors read it in their language: US$ 1,250,000 in English,
+    US$ 1.250.000 in Spanish, 1 250 000 $ US in French (cents only when there are some)."""
     if amount is None:
         return "—"
     places = 0 if amount == amount.to_integral() else 2
-    return f"US$ {amount:,.{places}f}"
+    number = formats.number_format(amount, places, use_l10n=True, force_grouping=True)
+    return gettext("US$ %(amount)s") % {"amount": number}

@@ -18,6 +18,9 @@ from tests import factories
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 390}
+# The browser's language (its Accept-Language), unless a test asks for another: the site
+# and the admin answer in it.
+ENGLISH = "en-US"
 
 # Playwright's synchronous API runs an event loop in this thread; the ORM calls the tests
 # make between browser steps are still plain synchronous code.
@@ -47,7 +50,9 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
+    context = browser.new_context(
+        viewport={"width": WIDTHS["desktop"], "height": 900}, locale=ENGLISH
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     yield page
@@ -103,7 +108,9 @@ def signed_in(browser, live_server, group, username):
     user = factories.user_in(group, username=username)
     user.set_password("a-long-test-password")
     user.save()
-    context = browser.new_context(viewport={"width": WIDTHS["desktop"], "height": 900})
+    context = browser.new_context(
+        viewport={"width": WIDTHS["desktop"], "height": 900}, locale=ENGLISH
+    )
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(live_server.url + reverse("admin:login"))

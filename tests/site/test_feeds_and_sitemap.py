@@ -121,7 +121,9 @@ def test_country_pages_with_nothing_published_are_kept_out_of_search_engines(cli
     for code in ("AR", "CL", "PE"):
         assert f"http://testserver{factories.country(code).get_absolute_url()}" in locations
     assert f"http://testserver{bolivia.get_absolute_url()}" not in locations
-    assert sum("/countries/" in location for location in locations) == 4  # and the list
+    countries = reverse("site:countries")  # in English: each language lists the same
+    assert sum(countries in location for location in locations) == 4  # and the list
+    assert sum("/countries/" in location for location in locations) == 4 * 4
     noindex = '<meta name="robots" content="noindex">'
     assert noindex in client.get(bolivia.get_absolute_url()).content.decode()
     for country in (peru, factories.country("CL")):

@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.utils.translation import override
 
 from iomcms.core.reversing import slug_url
 
@@ -20,9 +21,15 @@ def test_an_address_is_the_one_django_reverses(name, slug):
 
 def test_the_address_follows_the_script_prefix(script_prefix):
     script_prefix("/iom/")
-    assert slug_url("projects:detail", "water") == "/iom/projects/water/"
+    assert slug_url("projects:detail", "water") == "/iom/en/projects/water/"
     script_prefix("/")
-    assert slug_url("projects:detail", "water") == "/projects/water/"
+    assert slug_url("projects:detail", "water") == "/en/projects/water/"
+
+
+def test_the_address_follows_the_language():
+    for code in ("es", "en", "pt", "fr"):
+        with override(code):
+            assert slug_url("projects:detail", "water") == f"/{code}/projects/water/"
 
 
 @pytest.mark.parametrize("slug", ["", "not a slug", "a/b"])
