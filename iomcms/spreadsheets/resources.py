@@ -28,7 +28,7 @@ from import_export.instance_loaders import BaseInstanceLoader
 
 from iomcms.core.bulk import insert, replace_links
 from iomcms.core.publishing import Status
-from iomcms.core.search import Language
+from iomcms.core.translations import Language
 from iomcms.editorial.revisions import edited_since, record_versions_as_written
 
 from .preview import PreviewDiff, PreviewResult
