@@ -40,13 +40,16 @@ class OneRecordALanguage:
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "language" in self.fields:
-            # A form sent without the field (a script's, a saved page's) keeps the language.
-            self.fields["language"].required = False
+        name = self.add_prefix("language")
+        if self.is_bound and "language" in self.fields and name not in self.data:
+            # A form sent without the field (a script's, a page saved before it) keeps the
+            # record's language, as unchanged.
+            self.data = self.data.copy()
+            self.data[name] = self.instance.language
 
     def clean_language(self):
         record = self.instance
-        code = self.cleaned_data.get("language") or record.language
+        code = self.cleaned_data.get("language")
         if record.pk and code and code != record.language:
             group = type(record)._default_manager.filter(translation_key=record.translation_key)
             if group.filter(language=code).exclude(pk=record.pk).exists():

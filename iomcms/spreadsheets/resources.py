@@ -532,7 +532,7 @@ class SpreadsheetResource(resources.ModelResource):
     # -- translations: one record a language in a translation group ----------------------
 
     def translation_pair(self, instance, errors):
-        """(group, language) of a row with a "Translation group" column, else None."""
+        """(group, language) of the row's record, for records with translation groups."""
         if "translation_key" not in self.columns or {"translation_key", "language"} & set(errors):
             return None
         return (str(instance.translation_key), instance.language)
