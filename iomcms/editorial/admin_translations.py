@@ -15,6 +15,14 @@ from iomcms.core.translations import LANGUAGE_ORDER, Language
 from . import translating
 from .revisions import latest_version, record_versions, versions_of
 
+# Whole sentences, each translated as one (articles differ: "an English version").
+MISSING = {
+    Language.SPANISH: gettext_lazy("Missing a Spanish version"),
+    Language.ENGLISH: gettext_lazy("Missing an English version"),
+    Language.PORTUGUESE: gettext_lazy("Missing a Portuguese version"),
+    Language.FRENCH: gettext_lazy("Missing a French version"),
+}
+
 
 class MissingLanguageFilter(admin.SimpleListFilter):
     """Records whose translation group has no record in a language."""
@@ -23,10 +31,7 @@ class MissingLanguageFilter(admin.SimpleListFilter):
     parameter_name = "missing"
 
     def lookups(self, request, model_admin):
-        return [
-            (code, _("Missing a %(language)s version") % {"language": label})
-            for code, label in Language.choices
-        ]
+        return [(code, MISSING[code]) for code in LANGUAGE_ORDER]
 
     def queryset(self, request, queryset):
         if self.value() in Language.values:

@@ -146,6 +146,7 @@ def test_missing_a_spanish_version_filter(editor_client, spanish_release):
     shown = {record.pk for record in page.context["cl"].result_list}
     assert shown == {english_only.pk}
     assert "Missing a Spanish version" in page.content.decode()
+    assert "Missing an English version" in page.content.decode()
 
 
 def test_an_edited_source_marks_its_translation_out_of_date_with_a_diff_link(
