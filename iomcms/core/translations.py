@@ -59,11 +59,14 @@ class TranslatableQuerySet(models.QuerySet):
         present = self.model._default_manager.filter(language=code).values("translation_key")
         return self.exclude(translation_key__in=present)
 
-    def with_translations(self, field="pk"):
+    def with_translations(self, field="pk", published=False):
         """Each record with `translation_<code>`, the `field` of the record of its group in
         each language (None where there is none), for every language: subqueries of the
-        one query, so a list gains no query for them."""
-        group = self.model._default_manager.filter(translation_key=OuterRef("translation_key"))
+        one query, so a list or a page gains no query for them. With `published`, only
+        records a visitor may see count (a page's links to its translations, by slug)."""
+        others = self.model._default_manager
+        others = others.published() if published else others.all()
+        group = others.filter(translation_key=OuterRef("translation_key"))
         return self.annotate(
             **{
                 f"translation_{code}": Subquery(group.filter(language=code).values(field)[:1])

@@ -133,3 +133,15 @@ def test_a_translation_whose_source_is_deleted_is_not_out_of_date():
     assert english.translated_from is None and not english.is_out_of_date()
     assert not NewsRelease.objects.with_out_of_date().get(pk=english.pk).out_of_date
     assert NewsRelease.objects.filter(Q(pk=english.pk)).exists()
+
+
+def test_a_page_can_read_its_published_translations_slugs_in_its_own_query():
+    source, (english, french) = group("es", "en", "fr")
+    french.status = Status.DRAFT
+    french.save()
+    with CaptureQueriesContext(connection) as queries:
+        page = NewsRelease.objects.published().with_translations("slug", published=True)
+        row = page.get(slug=source.slug)
+    assert len(queries) == 1
+    assert (row.translation_es, row.translation_en) == (source.slug, english.slug)
+    assert row.translation_fr is None and row.translation_pt is None
