@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.editorial.admin import PublishableAdmin, ReferenceAdmin, StateFilter
+from iomcms.editorial.admin_translations import MissingLanguageFilter, TranslationAdminMixin
 from iomcms.spreadsheets.admin import SpreadsheetAdminMixin
 
 from .models import Contact, NewsRelease, Office, ReleaseContact, Statement, Summit, Theme
@@ -49,17 +50,45 @@ class ReleaseContactInline(admin.TabularInline):
 
 
 @admin.register(NewsRelease)
-class NewsReleaseAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+class NewsReleaseAdmin(TranslationAdminMixin, SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = (NewsReleaseResource,)
-    list_display = ("title", "location", "published_on", "status", "state", "updated_at")
-    list_filter = (StateFilter, "status", "published_on", "countries", "themes")
+    list_display = (
+        "title",
+        "location",
+        "published_on",
+        "languages",
+        "status",
+        "state",
+        "updated_at",
+    )
+    list_filter = (
+        StateFilter,
+        "status",
+        "language",
+        MissingLanguageFilter,
+        "published_on",
+        "countries",
+        "themes",
+    )
     search_fields = ("title", "summary", "body", "location")
     date_hierarchy = "published_on"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("countries", "themes")
     inlines = (ReleaseContactInline,)
     fieldsets = (
-        (None, {"fields": ("title", "slug", ("location", "published_on"), "summary", "body")}),
+        (
+            None,
+            {
+                "fields": (
+                    "title",
+                    "slug",
+                    "language",
+                    ("location", "published_on"),
+                    "summary",
+                    "body",
+                )
+            },
+        ),
         (_("Filing"), {"fields": ("countries", "themes")}),
         PublishableAdmin.publishing_fieldset,
     )
@@ -73,7 +102,7 @@ class SummitAdmin(ReferenceAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+class StatementAdmin(TranslationAdminMixin, SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = (StatementResource,)
     list_display = (
         "title",
@@ -81,17 +110,26 @@ class StatementAdmin(SpreadsheetAdminMixin, PublishableAdmin):
         "date",
         "summit",
         "mandate_paragraphs",
+        "languages",
         "status",
         "state",
     )
-    list_filter = (StateFilter, "status", "summit", "institution", "date")
+    list_filter = (
+        StateFilter,
+        "status",
+        "language",
+        MissingLanguageFilter,
+        "summit",
+        "institution",
+        "date",
+    )
     search_fields = ("title", "institution", "body", "mandate_paragraphs")
     date_hierarchy = "date"
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("summit",)
     list_select_related = ("summit",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "institution", "date", "body")}),
+        (None, {"fields": ("title", "slug", "language", "institution", "date", "body")}),
         (_("Mandates cited"), {"fields": ("summit", "mandate_paragraphs", "summit_paragraphs")}),
         PublishableAdmin.publishing_fieldset,
     )

@@ -11,6 +11,7 @@ from iomcms.core.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.core.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.core.reversing import slug_url
 from iomcms.core.search import Searchable
+from iomcms.core.translations import Translatable, unique_translation
 from projects.models import Country
 
 from .querysets import ContactManager, NewsReleaseQuerySet, StatementQuerySet
@@ -117,7 +118,7 @@ class Theme(NaturalKeyMixin, models.Model):
         return self.name
 
 
-class NewsRelease(Publishable, Searchable):
+class NewsRelease(Publishable, Searchable, Translatable):
     SEARCH_WEIGHTS = {"A": ("title",), "B": ("summary", "location"), "C": ("body",)}
 
     title = models.CharField(_("title"), max_length=300)
@@ -165,7 +166,11 @@ class NewsRelease(Publishable, Searchable):
             ("import_newsrelease", _("Can import news releases from spreadsheets")),
             ("export_newsrelease", _("Can export news releases to spreadsheets")),
         ]
-        constraints = [unique_source_key("newsrelease"), expiry_after_go_live("newsrelease")]
+        constraints = [
+            unique_source_key("newsrelease"),
+            expiry_after_go_live("newsrelease"),
+            unique_translation("newsrelease"),
+        ]
 
     def __str__(self):
         return self.title
@@ -238,7 +243,7 @@ class Summit(NaturalKeyMixin, models.Model):
         return self.name
 
 
-class Statement(Publishable, Searchable):
+class Statement(Publishable, Searchable, Translatable):
     """A dated institutional statement on a summit's themes, as on the OAS Summits pages."""
 
     SEARCH_WEIGHTS = {"A": ("title",), "B": ("institution",), "C": ("body",)}
@@ -286,7 +291,11 @@ class Statement(Publishable, Searchable):
             ("import_statement", _("Can import statements from spreadsheets")),
             ("export_statement", _("Can export statements to spreadsheets")),
         ]
-        constraints = [unique_source_key("statement"), expiry_after_go_live("statement")]
+        constraints = [
+            unique_source_key("statement"),
+            expiry_after_go_live("statement"),
+            unique_translation("statement"),
+        ]
 
     def __str__(self):
         return self.title

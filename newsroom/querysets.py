@@ -9,6 +9,7 @@ from django.db import models
 from iomcms.core.facetindex import current_index
 from iomcms.core.publishing import PublishableQuerySet
 from iomcms.core.teasers import opening
+from iomcms.core.translations import TranslatableQuerySet
 
 # Fields no public page shows: the search vector is several kilobytes a record.
 NOT_SHOWN = ("search_vector", "source_values")
@@ -18,7 +19,7 @@ NOT_SHOWN = ("search_vector", "source_values")
 LISTED = ("title", "slug", "location", "published_on", "go_live_at", "summary")
 
 
-class NewsReleaseQuerySet(PublishableQuerySet):
+class NewsReleaseQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def listed(self, *also):
         """Published releases as lists show them (and the fields `also`): a teaser, not the
         whole body."""
@@ -30,7 +31,7 @@ class NewsReleaseQuerySet(PublishableQuerySet):
         return self.listed().defer(None).defer(*NOT_SHOWN).prefetch_related("countries", "themes")
 
 
-class StatementQuerySet(PublishableQuerySet):
+class StatementQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def listed(self):
         """Published statements as their list shows them: a teaser, not the whole body."""
         return (

@@ -8,6 +8,7 @@ from iomcms.spreadsheets.resources import (
     go_live_column,
     language_column,
     status_column,
+    translation_group_column,
 )
 from iomcms.spreadsheets.widgets import IsoDateWidget, NaturalKeysWidget, NaturalKeyWidget
 from projects.resources import countries_widget, country_widget
@@ -102,6 +103,7 @@ class NewsReleaseResource(SpreadsheetResource):
         reader="ordered_contacts",
     )
     language = language_column()
+    translation_key = translation_group_column()
     status = status_column()
     go_live_at = go_live_column()
 
@@ -123,6 +125,7 @@ class NewsReleaseResource(SpreadsheetResource):
             "themes",
             "contacts",
             "language",
+            "translation_key",
             "status",
             "go_live_at",
         )
@@ -139,6 +142,7 @@ class StatementResource(SpreadsheetResource):
     mandate_paragraphs = column("mandate_paragraphs", "Mandate paragraphs")
     summit_paragraphs = column("summit_paragraphs", "Summit paragraphs")
     language = language_column()
+    translation_key = translation_group_column()
     status = status_column()
     go_live_at = go_live_column()
 
@@ -159,6 +163,7 @@ class StatementResource(SpreadsheetResource):
             "mandate_paragraphs",
             "summit_paragraphs",
             "language",
+            "translation_key",
             "status",
             "go_live_at",
         )

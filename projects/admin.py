@@ -3,6 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from iomcms.editorial.admin import PublishableAdmin, ReferenceAdmin, StateFilter
+from iomcms.editorial.admin_translations import MissingLanguageFilter, TranslationAdminMixin
 from iomcms.spreadsheets.admin import SpreadsheetAdminMixin
 
 from .models import Country, Project, Region
@@ -34,7 +35,7 @@ class CountryAdmin(SpreadsheetAdminMixin, ReferenceAdmin):
 
 
 @admin.register(Project)
-class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
+class ProjectAdmin(TranslationAdminMixin, SpreadsheetAdminMixin, PublishableAdmin):
     resource_classes = (ProjectResource,)
     list_display = (
         "title",
@@ -44,12 +45,15 @@ class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
         "end_year",
         "budget_usd",
         "idf_region",
+        "languages",
         "status",
         "state",
     )
     list_filter = (
         StateFilter,
         "status",
+        "language",
+        MissingLanguageFilter,
         "project_status",
         "project_type",
         "coverage",
@@ -62,7 +66,7 @@ class ProjectAdmin(SpreadsheetAdminMixin, PublishableAdmin):
     autocomplete_fields = ("member_states", "idf_region")
     list_select_related = ("idf_region",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "description")}),
+        (None, {"fields": ("title", "slug", "language", "description")}),
         (
             _("Project details"),
             {

@@ -10,6 +10,7 @@ from iomcms.core.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.core.publishing import Publishable, expiry_after_go_live, unique_source_key
 from iomcms.core.reversing import slug_url
 from iomcms.core.search import Searchable
+from iomcms.core.translations import Translatable, unique_translation
 
 from .querysets import ProjectQuerySet
 
@@ -120,7 +121,7 @@ class ProjectStatus(models.TextChoices):
 STATUS_LABELS = dict(ProjectStatus.choices)
 
 
-class Project(Publishable, Searchable):
+class Project(Publishable, Searchable, Translatable):
     """A project page of the IOM Development Fund, every labelled field kept."""
 
     SEARCH_WEIGHTS = {
@@ -223,17 +224,22 @@ class Project(Publishable, Searchable):
         constraints = [
             unique_source_key("project"),
             expiry_after_go_live("project"),
+            unique_translation("project"),
+            # A project's translations share its Projects ID and Prima ID: one record a
+            # language has each.
             models.UniqueConstraint(
-                fields=["project_code"],
+                fields=["project_code", "language"],
                 condition=~Q(project_code=""),
-                name="project_unique_project_code",
-                violation_error_message=_("Another project has this Projects ID."),
+                name="project_unique_project_code_language",
+                violation_error_message=_(
+                    "Another project has this Projects ID in this language."
+                ),
             ),
             models.UniqueConstraint(
-                fields=["prima_id"],
+                fields=["prima_id", "language"],
                 condition=~Q(prima_id=""),
-                name="project_unique_prima_id",
-                violation_error_message=_("Another project has this Prima ID."),
+                name="project_unique_prima_id_language",
+                violation_error_message=_("Another project has this Prima ID in this language."),
             ),
             models.CheckConstraint(
                 condition=Q(budget_usd__isnull=True) | Q(budget_usd__gte=0),

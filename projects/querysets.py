@@ -3,6 +3,7 @@ read. Built per request on `published()`, which reads the clock when it is calle
 
 from iomcms.core.publishing import PublishableQuerySet
 from iomcms.core.teasers import opening
+from iomcms.core.translations import TranslatableQuerySet
 
 # What a list item shows, and no more: a model instance costs Django a step a column, and
 # a time column a parse.
@@ -20,7 +21,7 @@ LISTED = (
 IN_BRIEF = ("slug", "title", "start_year", "end_year", "project_code", "project_status")
 
 
-class ProjectQuerySet(PublishableQuerySet):
+class ProjectQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def listed(self):
         """Published projects as the list shows them: a teaser, not the whole description."""
         return self.published().only(*LISTED).annotate(teaser=opening("description"))

@@ -6,6 +6,7 @@ from iomcms.spreadsheets.resources import (
     go_live_column,
     language_column,
     status_column,
+    translation_group_column,
 )
 from iomcms.spreadsheets.widgets import (
     ChoiceWidget,
@@ -70,11 +71,13 @@ class ProjectResource(SpreadsheetResource):
     prima_id = column("prima_id", "Prima ID")
     member_states = column("member_states", "Benefiting member states", countries_widget())
     language = language_column()
+    translation_key = translation_group_column()
     status = status_column()
     go_live_at = go_live_column()
 
     required_columns = ("Projects ID", "Title")
     unique_fields = {"project_code": str, "slug": str, "prima_id": str}
+    unique_per_language = ("project_code", "prima_id")
     slug_from = "title"
     select_related = ("idf_region",)
     prefetch_related = ("member_states",)
@@ -98,6 +101,7 @@ class ProjectResource(SpreadsheetResource):
             "prima_id",
             "member_states",
             "language",
+            "translation_key",
             "status",
             "go_live_at",
         )

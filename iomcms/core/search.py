@@ -40,13 +40,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import add_truncation_text
 from django.utils.translation import gettext_lazy as _
 
-
-class Language(models.TextChoices):
-    ENGLISH = "en", _("English")
-    SPANISH = "es", _("Spanish")
-    FRENCH = "fr", _("French")
-    PORTUGUESE = "pt", _("Portuguese")
-
+from .translations import Language
 
 # PostgreSQL text search configurations, by language; queries are parsed in all of them.
 SEARCH_CONFIGS = {"en": "english", "es": "spanish", "fr": "french", "pt": "portuguese"}
@@ -62,7 +56,10 @@ class Searchable(models.Model):
         max_length=2,
         choices=Language.choices,
         default=Language.ENGLISH,
-        help_text=_("The language of the text, so search finds every form of a word."),
+        help_text=_(
+            "The language the record is written in: its readers in that language find it, "
+            "and search finds every form of its words."
+        ),
     )
     search_vector = SearchVectorField(null=True, editable=False)
 

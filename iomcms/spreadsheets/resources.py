@@ -32,7 +32,7 @@ from import_export.widgets import Widget
 
 from iomcms.core.bulk import insert, replace_links
 from iomcms.core.publishing import Status
-from iomcms.core.search import Language
+from iomcms.core.translations import Language
 from iomcms.editorial.revisions import edited_since, record_versions_as_written
 
 from .preview import PreviewDiff, PreviewResult
@@ -42,6 +42,7 @@ from .widgets import (
     NaturalKeysWidget,
     NaturalKeyWidget,
     TextWidget,
+    UuidWidget,
     neutralise,
 )
 
@@ -89,6 +90,17 @@ def go_live_column() -> Field:
 
 def language_column() -> Field:
     return column("language", "Language", ChoiceWidget(Language.choices, blank=False))
+
+
+def translation_group_column():
+    """The key a record shares with its translations. An empty cell leaves a record's group
+    as it is, and starts a group of its own for a new one."""
+    return Field(
+        attribute="translation_key",
+        column_name="Translation group",
+        widget=UuidWidget(),
+        saves_null_values=False,
+    )
 
 
 # ---- formats ---------------------------------------------------------------------------
@@ -184,21 +196,35 @@ class NaturalKeyInstanceLoader(BaseInstanceLoader):
         super().__init__(resource, dataset)
         self.field = resource.fields[resource.get_import_id_fields()[0]]
         self.normalise = resource.key_normaliser
-        self.instances: dict[str, Model] = {}
+        self.instances: dict[Any, Model] = {}
+        self.language: Any = None
         column = self.field.column_name
         if dataset is None or column not in (dataset.headers or ()):
             return
+        # A key shared by a record's translations is matched with the row's language.
+        if self.field.attribute in resource.unique_per_language:
+            language = resource.fields.get("language")
+            if language is not None and language.column_name in dataset.headers:
+                self.language = language
         keys = sorted({self.key(value) for value in dataset[column]} - {""})
         queryset = resource.get_queryset()
         for start in range(0, len(keys), self.CHUNK):
             for instance in resource.filter_by_keys(queryset, keys[start : start + self.CHUNK]):
-                self.instances[self.key(self.field.get_value(instance))] = instance
+                key = self.key(self.field.get_value(instance))
+                self.instances[(key, instance.language) if self.language else key] = instance
 
     def key(self, value: Any) -> str:
         return self.normalise(str(self.field.widget.clean(value) or "").strip())
 
     def get_instance(self, row: dict[str, Any]) -> Model | None:
-        return self.instances.get(self.key(row[self.field.column_name]))
+        key = self.key(row[self.field.column_name])
+        if self.language is None:
+            return self.instances.get(key)
+        try:
+            language = self.language.clean(row)
+        except ValueError:
+            return None  # the row's error says why
+        return self.instances.get((key, language))
 
 
 # ---- the resource base ------------------------------------------------------------------
@@ -210,12 +236,16 @@ class SpreadsheetResource(resources.ModelResource):
     - `required_columns`: column names a file must have;
     - `unique_fields`: attributes that must be unique (checked against the database and
       within the file), with how values are compared;
-    - `key_normaliser`: how natural keys are compared (e.g. lower case for e-mails).
+    - `key_normaliser`: how natural keys are compared (e.g. lower case for e-mails);
+    - `unique_per_language`: those of `unique_fields` unique within a language only (a
+      project's translations share its Projects ID): with a Language column, rows are
+      matched by the natural key and the language.
     """
 
     required_columns: tuple[str, ...] = ()
     unique_fields: dict = {}
     key_normaliser = staticmethod(str)
+    unique_per_language: tuple[str, ...] = ()
     slug_from = None  # fill an empty slug from this attribute
     select_related: tuple[str, ...] = ()
     prefetch_related: tuple[str, ...] = ()
@@ -305,6 +335,8 @@ class SpreadsheetResource(resources.ModelResource):
             return result
         self.total_rows = len(dataset)
         self._seen = {attribute: {} for attribute in self.unique_fields}
+        self._seen_translations = {}
+        self._taken_translations = None
         self._taken = None
         self._pending_m2m = []
         self._saved = []
@@ -409,6 +441,7 @@ class SpreadsheetResource(resources.ModelResource):
         # Here, not with the other checks: a row that changes nothing is skipped before
         # those run, and its key must still be known to the rows after it.
         self.check_repeated(instance, errors)
+        self.check_repeated_translation(instance, errors)
         if errors:
             raise ValidationError(errors)
 
@@ -443,6 +476,7 @@ class SpreadsheetResource(resources.ModelResource):
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         self.check_unique(instance, errors)
+        self.check_translation_taken(instance, errors)
         self.check_row(instance, errors)
         self.check_not_edited_since_read(instance, errors)
         if errors:
@@ -484,12 +518,16 @@ class SpreadsheetResource(resources.ModelResource):
 
     def unique_values(
         self, instance: Model, errors: Mapping[str, Any]
-    ) -> Iterator[tuple[str, Any, str]]:
-        """(attribute, value, comparable value) of each unique field the row has."""
+    ) -> Iterator[tuple[str, Any, str | tuple[str, str]]]:
+        """(attribute, value, comparable value) of each unique field the row has; with its
+        language for those unique within a language."""
         for attribute, normalise in self.unique_fields.items():
             value = getattr(instance, attribute)
             if value and attribute not in errors:
-                yield attribute, value, normalise(str(value).strip())
+                key = normalise(str(value).strip())
+                if attribute in self.unique_per_language:
+                    key = (key, instance.language)
+                yield attribute, value, key
 
     def check_repeated(self, instance: Model, errors: dict[str, list[Any]]) -> None:
         """Two rows of one file with the same key, slug or other unique value are an error,
@@ -510,19 +548,54 @@ class SpreadsheetResource(resources.ModelResource):
         """A unique value another record in the database already has is an error."""
         if self._taken is None:
             model = self._meta.model
-            self._taken = {
-                attribute: {
-                    normalise(str(value).strip()): pk
-                    for pk, value in model.objects.exclude(**{attribute: ""}).values_list(
-                        "pk", attribute
-                    )
+            self._taken = {}
+            for attribute, normalise in self.unique_fields.items():
+                per_language = attribute in self.unique_per_language
+                rows = model.objects.exclude(**{attribute: ""}).values_list(
+                    "pk", attribute, *(["language"] if per_language else [])
+                )
+                self._taken[attribute] = {
+                    (
+                        (normalise(str(value).strip()), *language)
+                        if per_language
+                        else normalise(str(value).strip())
+                    ): pk
+                    for pk, value, *language in rows
                 }
-                for attribute, normalise in self.unique_fields.items()
-            }
         for attribute, value, key in self.unique_values(instance, errors):
             if self._taken[attribute].get(key, instance.pk) != instance.pk:
                 noun = instance._meta.verbose_name
                 errors[attribute] = [f'Another {noun} already has "{value}".']
+
+    # -- translations: one record a language in a translation group ----------------------
+
+    def translation_pair(self, instance, errors):
+        """(group, language) of the row's record, for records with translation groups."""
+        if "translation_key" not in self.columns or {"translation_key", "language"} & set(errors):
+            return None
+        return (str(instance.translation_key), instance.language)
+
+    def check_repeated_translation(self, instance, errors):
+        pair = self.translation_pair(instance, errors)
+        if pair is None:
+            return
+        seen = self._seen_translations.setdefault(pair, self.row_number)
+        if seen != self.row_number and not errors:
+            errors["language"] = [
+                f"Row {seen} of this file is in this translation group and language too."
+            ]
+
+    def check_translation_taken(self, instance, errors):
+        pair = self.translation_pair(instance, errors)
+        if pair is None:
+            return
+        if self._taken_translations is None:
+            rows = self._meta.model.objects.values_list("pk", "translation_key", "language")
+            self._taken_translations = {(str(key), code): pk for pk, key, code in rows}
+        if self._taken_translations.get(pair, instance.pk) != instance.pk:
+            noun = instance._meta.verbose_name
+            language = instance.get_language_display()
+            errors["language"] = [f"Another {noun} of this translation group is in {language}."]
 
     def bulk_create(
         self,

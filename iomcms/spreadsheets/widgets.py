@@ -6,6 +6,7 @@ key in a table loaded once per import, never one query per row, and a key nobody
 error: an import never creates a country, office or theme on the side.
 """
 
+import uuid
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
@@ -154,6 +155,25 @@ class ChoiceWidget(widgets.Widget):
 
     def render(self, value: str | None, obj: Model | None = None, **kwargs: Any) -> str:
         return value or ""
+
+
+class UuidWidget(widgets.Widget):
+    """A key such as a translation group's, written as a UUID; an empty cell gives None."""
+
+    def clean(self, value, row=None, **kwargs):
+        if is_blank(value):
+            return None
+        try:
+            return uuid.UUID(str(value).strip())
+        except ValueError:
+            raise ValueError(
+                f'"{value}" is not a translation group: copy the group\'s key from an export '
+                "(32 hexadecimal digits, as 5b0f9a4e-4c1d-4a51-9b0e-1f3c2d7e8a60), or leave "
+                "the cell empty."
+            ) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return str(value) if value else ""
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):

@@ -33,3 +33,23 @@ def test_fixture_loads_into_an_empty_database_and_is_public():
     assert Statement.objects.published().count() == 3
     release = NewsRelease.objects.get(title__startswith="Uniting to Combat")
     assert [c.email for c in release.ordered_contacts()] == ["esolari@iom.int", "sroth@iom.int"]
+
+
+def test_the_site_fixtures_hold_a_release_in_english_and_spanish_linked():
+    call_command("load_site_fixtures", verbosity=0)
+    english = NewsRelease.objects.get(slug="uniting-to-combat-human-trafficking-in-argentina")
+    spanish = english.translation("es")
+    assert spanish is not None and spanish.language == "es"
+    assert spanish.title == "Unidos para combatir la trata de personas en Argentina"
+    assert spanish.translated_from == english and not spanish.is_out_of_date()
+    assert [record.pk for record in english.translations()] == [spanish.pk]
+    assert [c.email for c in spanish.ordered_contacts()] == ["esolari@iom.int", "sroth@iom.int"]
+    assert list(spanish.countries.values_list("iso_code", flat=True)) == ["AR"]
+
+
+def test_the_shipped_content_is_in_the_language_it_is_written_in():
+    call_command("load_site_fixtures", verbosity=0)
+    spanish = {"unidos-para-combatir-la-trata-de-personas-en-argentina"}
+    for model in (NewsRelease, Project, Statement):
+        for slug, language in model.objects.values_list("slug", "language"):
+            assert language == ("es" if slug in spanish else "en"), slug

@@ -239,3 +239,22 @@ def test_a_contact_an_editor_created_keeps_their_values_and_gains_the_missing_on
     assert "phone was changed by an editor" in out
     assert Contact.objects.count() == 1
     assert NewsRelease.objects.get().ordered_contacts() == [editor_made]
+
+
+def test_a_spanish_page_becomes_a_spanish_record_and_english_seeds_stay_english(tmp_path):
+    """The Spanish release shipped with the site (fixtures/translations.json), saved as a
+    page like the seeds, imports as a record in Spanish."""
+    fixture = json.loads((SOURCES.parent / "translations.json").read_text(encoding="utf-8"))
+    spanish = next(item["fields"] for item in fixture if item["model"] == "newsroom.newsrelease")
+    page = tmp_path / "trata.txt"
+    page.write_text(f"{spanish['title']}\n{spanish['body']}\n", encoding="utf-8")
+
+    _, _, error = run(page, seed(0), seed(4))
+
+    assert error is None
+    record = NewsRelease.objects.get(title=spanish["title"])
+    assert record.language == "es"
+    assert record.body == spanish["body"]
+    others = NewsRelease.objects.exclude(pk=record.pk)
+    assert set(others.values_list("language", flat=True)) == {"en"}
+    assert set(Statement.objects.values_list("language", flat=True)) == {"en"}

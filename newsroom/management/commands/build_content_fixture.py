@@ -1,4 +1,5 @@
 import json
+import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from unittest import mock
@@ -16,6 +17,9 @@ from projects.models import Project
 # Records made for the fixture carry this time, so the same sources give the same file.
 FIXTURE_TIME = datetime(2026, 1, 1, tzinfo=UTC)
 FIXTURE_MODELS = [Office, Contact, Summit, NewsRelease, ReleaseContact, Project, Statement]
+TRANSLATABLE_MODELS = [NewsRelease, Project, Statement]
+# ... and a translation group named after their source text, so that too is the same.
+FIXTURE_GROUPS = uuid.UUID("5b0f9a4e-4c1d-4a51-9b0e-1f3c2d7e8a60")
 
 
 def build_fixture(paths):
@@ -35,10 +39,19 @@ def build_fixture(paths):
         failed = [report.error for report in reports if report.failed]
         if failed:
             raise CommandError("Cannot build the fixture:\n" + "\n".join(failed))
+        name_translation_groups()
         data = [item for model in FIXTURE_MODELS for item in serialize(model)]
         transaction.set_rollback(True)
     # Sorted keys: PostgreSQL's jsonb returns object keys in an order of its own.
     return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def name_translation_groups():
+    """Give each imported record a translation group derived from its source key."""
+    for model in TRANSLATABLE_MODELS:
+        for pk, source_key in model.objects.values_list("pk", "source_key"):
+            key = uuid.uuid5(FIXTURE_GROUPS, f"{model._meta.label_lower}:{source_key}")
+            model.objects.filter(pk=pk).update(translation_key=key)
 
 
 def serialize(model):
