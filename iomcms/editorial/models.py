@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.functional import Promise
+from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
@@ -47,6 +47,14 @@ class ShareLinkQuerySet(models.QuerySet):
             and user.has_perm(f"{permission.content_type.app_label}.{permission.codename}")
         ]
         return self.filter(Q(created_by=user) | Q(content_type__in=publishable))
+
+
+def expiry_cap_message() -> str:
+    """The cap's message, in the language active when it is shown (and in English for
+    the migrations, which run untranslated)."""
+    return _("A share link expires after it is made and within %(days)d days.") % {
+        "days": settings.SHARE_LINK_MAX_DAYS
+    }
 
 
 class ShareLink(models.Model):
@@ -89,10 +97,7 @@ class ShareLink(models.Model):
                     expires_at__lte=F("created_at") + timedelta(days=settings.SHARE_LINK_MAX_DAYS)
                 ),
                 name="sharelink_expiry_within_cap",
-                violation_error_message=_(
-                    "A share link expires after it is made and within %(days)d days."
-                )
-                % {"days": settings.SHARE_LINK_MAX_DAYS},
+                violation_error_message=lazy(expiry_cap_message, str)(),
             )
         ]
 
