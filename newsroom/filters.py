@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, from_table
 from iomcms.core.forms import PlainTextInput, PublicForm
 from iomcms.core.search import found
+from iomcms.core.translations import Language
 from projects.models import Country
 
 from .models import NewsRelease, Theme
@@ -18,9 +19,11 @@ class ReleaseFilter(FacetedFilterSet):
         "country": ("countries__slug", from_table(Country.objects)),
         "theme": ("themes__slug", from_table(Theme.objects)),
         "year": ("published_on__year", lambda records: [(year, str(year)) for year in YEARS]),
+        "language": ("language", lambda records: Language.choices),
     }
     indexed_orderings = {(): False, ("-date",): False, ("date",): True}
     words_filter = "q"
+    language_facet = "language"
 
     q = django_filters.CharFilter(
         label=_("Search news"),
@@ -35,6 +38,9 @@ class ReleaseFilter(FacetedFilterSet):
     )
     year = FacetChoiceFilter(
         label=_("Year"), field_name="published_on__year", empty_label=_("All years")
+    )
+    language = FacetChoiceFilter(
+        label=_("Language"), field_name="language", empty_label=_("All languages")
     )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),
