@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from iomcms.core.expressions import LinkedIds, ids_of
 from iomcms.core.facets import FacetedListView, filed_under
-from iomcms.core.translations import LANGUAGE_ORDER
+from iomcms.core.translations import LANGUAGE_ORDER, RecordLanguages
 from projects.models import Country
 
 from .filters import ReleaseFilter
@@ -35,6 +35,7 @@ class ReleaseDetailView(DetailView):
             self.records()
             .defer(*NOT_SHOWN)
             .annotate(contact_ids=LinkedIds(NewsRelease.contact_links, "contact"))
+            .with_translations("slug", published=True)
         )
 
     def get_context_data(self, **kwargs):
@@ -48,6 +49,7 @@ class ReleaseDetailView(DetailView):
             contacts=self.contacts(release),
             related=self.related(index, release, countries, themes),
             structured_data=release_structured_data(release, countries, self.request),
+            record_languages=RecordLanguages(release, "newsroom:list"),
             **kwargs,
         )
 
@@ -127,4 +129,14 @@ class StatementDetailView(DetailView):
         return Statement.objects.published()
 
     def get_queryset(self):
-        return self.records().defer(*NOT_SHOWN).select_related("summit")
+        return (
+            self.records()
+            .defer(*NOT_SHOWN)
+            .select_related("summit")
+            .with_translations("slug", published=True)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            record_languages=RecordLanguages(self.object, "newsroom:statements"), **kwargs
+        )
