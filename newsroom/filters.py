@@ -5,7 +5,7 @@ from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, from_table
 from iomcms.core.forms import PlainTextInput, PublicForm
 from iomcms.core.search import found
 from iomcms.core.translations import Language
-from projects.models import Country
+from projects.models import Country, country_choices
 
 from .models import NewsRelease, Theme
 
@@ -16,7 +16,7 @@ class ReleaseFilter(FacetedFilterSet):
     """What visitors narrow the news list by; every value stays in the URL."""
 
     facets = {
-        "country": ("countries__slug", from_table(Country.objects)),
+        "country": ("countries__slug", lambda records: country_choices(Country.objects)),
         "theme": ("themes__slug", from_table(Theme.objects)),
         "year": ("published_on__year", lambda records: [(year, str(year)) for year in YEARS]),
         "language": ("language", lambda records: Language.choices),

@@ -30,6 +30,6 @@ def release_structured_data(release, countries, request):
         data["dateline"] = release.location
     if countries:
         data["contentLocation"] = [
-            {"@type": "Place", "name": country.name} for country in countries
+            {"@type": "Place", "name": str(country.local_name)} for country in countries
         ]
     return data

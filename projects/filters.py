@@ -6,7 +6,7 @@ from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, distinct_val
 from iomcms.core.forms import PlainNumberInput, PublicForm
 from iomcms.core.translations import Language
 
-from .models import Country, Project, ProjectStatus, Region
+from .models import Country, Project, ProjectStatus, Region, country_choices
 
 
 class ProjectFilterForm(PublicForm):
@@ -30,7 +30,7 @@ class ProjectFilter(FacetedFilterSet):
         "status": ("project_status", lambda records: ProjectStatus.choices),
         "type": ("project_type", distinct_values("project_type")),
         "region": ("idf_region__slug", from_table(Region.objects)),
-        "country": ("member_states__slug", from_table(Country.objects)),
+        "country": ("member_states__slug", lambda records: country_choices(Country.objects)),
         "coverage": ("coverage", distinct_values("coverage")),
         "language": ("language", lambda records: Language.choices),
     }

@@ -66,11 +66,14 @@ class HomeView(TemplateView):
             **in_page_language(NewsRelease.objects.listed(), "latest_releases", 5),
             projects=active or list(projects[:5]),
             showing_active_projects=bool(active),
-            countries=[
-                country
-                for country in countries_with_counts(Country.objects.order_by("name"))
-                if country.has_content
-            ],
+            countries=sorted(
+                (
+                    country
+                    for country in countries_with_counts(Country.objects.order_by("name"))
+                    if country.has_content
+                ),
+                key=lambda country: str(country.local_name),
+            ),
             **kwargs,
         )
 
@@ -89,8 +92,8 @@ class CountryListView(ListView):
         def place(country: Country) -> tuple[bool, int, str, str]:
             region = country.region
             if region is None:
-                return (True, 0, "", country.name)
-            return (False, -sizes[region.pk], region.name, country.name)
+                return (True, 0, "", str(country.local_name))
+            return (False, -sizes[region.pk], region.name, str(country.local_name))
 
         return sorted(countries, key=place)
 

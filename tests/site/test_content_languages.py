@@ -91,7 +91,7 @@ def test_the_default_language_list_costs_the_same_queries(
 def test_the_home_page_and_country_pages_follow_the_page_language(client, bilingual):
     home = client.get(url("site:home", "es"))
     assert [release.title for release in home.context["latest_releases"]] == ["Trata de personas"]
-    country = client.get(bilingual["country"].get_absolute_url().replace("/en/", "/es/"))
+    country = client.get(url("site:country", "es", bilingual["country"].slug))
     assert [release.title for release in country.context["releases"]] == ["Trata de personas"]
     french = client.get(url("site:home", "fr")).content.decode()
     assert "Human trafficking" in french and "Trata de personas" in french
@@ -103,3 +103,18 @@ def test_a_feed_in_a_language_lists_that_language(client, bilingual):
     assert "Trata de personas" in feed and "Human trafficking" not in feed
     english = client.get(url("newsroom:feed_rss", "en")).content.decode()
     assert "Human trafficking" in english and "Trata de personas" not in english
+
+
+def test_country_names_read_in_the_page_language(client):
+    brazil = factories.country("BR")
+    brazil.name = "Brazil (Federative Republic)"  # as an editor typed it
+    brazil.save()
+    factories.release("Migración en Brasil", countries=[brazil], language="es")
+    spanish = client.get(url("site:country", "es", brazil.slug)).content.decode()
+    assert "<h1>Brasil</h1>" in spanish
+    french = client.get(url("newsroom:list", "fr") + "?language=").content.decode()
+    assert ">Brésil (1)</option>" in french
+    english = client.get(url("site:country", "en", brazil.slug)).content.decode()
+    assert "<h1>Brazil (Federative Republic)</h1>" in english
+    news = client.get(url("newsroom:list", "en") + "?language=").content.decode()
+    assert ">Brazil (Federative Republic) (1)</option>" in news
