@@ -67,8 +67,13 @@ class ReleaseDetailView(DetailView):
             key = ("theme", themes[0].slug)
         else:
             return []
-        latest = index.first_records(*key, count + 1, NewsRelease.objects.listed)
-        return [record for record in latest if record.pk != release.pk][:count]
+        # The release's translations are the same news: none of them is related.
+        own = {
+            release.slug,
+            *(getattr(release, f"translation_{code}", None) for code in LANGUAGE_ORDER),
+        }
+        latest = index.first_records(*key, count + len(own), NewsRelease.objects.listed)
+        return [record for record in latest if record.slug not in own][:count]
 
 
 # Querysets are built per request: published() reads the clock when it is called.
@@ -99,11 +104,11 @@ class StatementListView(ListView):
         )
         chosen = "language" not in self.request.GET and code in LANGUAGE_ORDER
         self.language_choice = {
-            "default": code if chosen and counts["here"] else None,
+            "shown": code if chosen and counts["here"] else None,
             "fallback": code if chosen and not counts["here"] else None,
             "every": counts["every"],
         }
-        if self.language_choice["default"]:
+        if self.language_choice["shown"]:
             queryset, self.count = queryset.in_language(code), counts["here"]
         else:
             self.count = counts["every"]

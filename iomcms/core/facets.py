@@ -109,11 +109,10 @@ class FacetedFilterSet(django_filters.FilterSet):
         index = self.current_index()
         # The page's language when the list has records in it and the visitor has chosen
         # none; else every language, the page saying so (`language_fallback`).
-        self.language_default = self.language_fallback = None
+        self.language_fallback = None
         if self.language_facet is not None and (data is None or self.language_facet not in data):
             code = get_language()
             if index.masks[self.language_facet].get(code):
-                self.language_default = code
                 data = data.copy() if data is not None else QueryDict(mutable=True)
                 data[self.language_facet] = code
             elif code in LANGUAGE_ORDER:
@@ -222,13 +221,14 @@ class FacetedFilterSet(django_filters.FilterSet):
         return self
 
     def language_choice(self) -> dict[str, Any] | None:
-        """What the list says of its language (after annotate_choices): the page's
-        language it shows by default, or falls back from, and how many records every
-        language holds under the other filters."""
+        """What the list says of its language (after annotate_choices): the language it
+        shows (the page's by default), or the page's it falls back from, and how many
+        records every language holds under the other filters."""
         if self.language_facet is None:
             return None
         return {
-            "default": self.language_default,
+            # The language the list shows, by default or chosen.
+            "shown": self.active_values().get(self.language_facet),
             "fallback": self.language_fallback,
             "every": sum(self.counts[self.language_facet].values()),
         }

@@ -67,6 +67,12 @@ def test_a_release_links_to_its_published_translations(client, pair):
     assert '<h1 lang="es">Trata de personas</h1>' in english_page
 
 
+def test_a_release_translation_is_not_related_news(pair):
+    spanish, english = pair
+    page = Client().get(at(spanish, "es"))
+    assert english not in page.context["related"]
+
+
 def test_a_release_page_reads_its_translations_in_its_own_query(
     client, pair, django_assert_num_queries
 ):
