@@ -151,6 +151,15 @@ class FacetedFilterSet(django_filters.FilterSet):
         cleaned = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
 
+    def chosen_values(self) -> list[str]:
+        """The names of the filters the visitor narrowed the list by: the active ones but
+        the order and the language when it is the page's (the default)."""
+        active = self.active_values()
+        active.pop("ordering", None)
+        if self.language_facet is not None and active.get(self.language_facet) == get_language():
+            active.pop(self.language_facet)
+        return list(active)
+
     def index_selection(self, without: str | None = None) -> int | None:
         """The mask of the records the active filters choose, leaving out the facet
         `without`; None when a filter other than facets and words (a range) is active and

@@ -118,3 +118,10 @@ def test_country_names_read_in_the_page_language(client):
     assert "<h1>Brazil (Federative Republic)</h1>" in english
     news = client.get(url("newsroom:list", "en") + "?language=").content.decode()
     assert ">Brazil (Federative Republic) (1)</option>" in news
+
+
+def test_the_page_language_is_no_filter_the_visitor_chose(client, bilingual):
+    page = client.get(url("newsroom:list", "es")).content.decode()
+    assert "activo)" not in page
+    chosen = client.get(url("newsroom:list", "es") + "?language=es&country=argentina")
+    assert "Filtrar noticias (1 activo)" in chosen.content.decode()
