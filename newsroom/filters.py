@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, from_table
 from iomcms.core.forms import PlainTextInput, PublicForm
 from iomcms.core.search import found
-from projects.models import Country
+from iomcms.core.translations import Language
+from projects.models import Country, country_choices
 
 from .models import NewsRelease, Theme
 
@@ -15,12 +16,14 @@ class ReleaseFilter(FacetedFilterSet):
     """What visitors narrow the news list by; every value stays in the URL."""
 
     facets = {
-        "country": ("countries__slug", from_table(Country.objects)),
+        "country": ("countries__slug", lambda records: country_choices(Country.objects)),
         "theme": ("themes__slug", from_table(Theme.objects)),
         "year": ("published_on__year", lambda records: [(year, str(year)) for year in YEARS]),
+        "language": ("language", lambda records: Language.choices),
     }
     indexed_orderings = {(): False, ("-date",): False, ("date",): True}
     words_filter = "q"
+    language_facet = "language"
 
     q = django_filters.CharFilter(
         label=_("Search news"),
@@ -35,6 +38,9 @@ class ReleaseFilter(FacetedFilterSet):
     )
     year = FacetChoiceFilter(
         label=_("Year"), field_name="published_on__year", empty_label=_("All years")
+    )
+    language = FacetChoiceFilter(
+        label=_("Language"), field_name="language", empty_label=_("All languages")
     )
     ordering = django_filters.OrderingFilter(
         label=_("Sort by"),

@@ -1,7 +1,6 @@
 """What search engines read of a release: schema.org structured data."""
 
 from django.templatetags.static import static
-from django.utils.translation import get_language
 
 from iomcms.core.seo import SHARE_IMAGE, organization
 
@@ -17,8 +16,8 @@ def release_structured_data(release, countries, request):
         "headline": release.title[:110],
         "url": url,
         "mainEntityOfPage": url,
-        # The page's language, which its prefix gives (/es/news/…).
-        "inLanguage": get_language(),
+        # The release's own language, whatever the page's (/es/news/…) is.
+        "inLanguage": release.language,
         "articleBody": release.body,
         "dateModified": release.updated_at.isoformat(),
         "image": [request.build_absolute_uri(static(SHARE_IMAGE.path))],
@@ -31,6 +30,6 @@ def release_structured_data(release, countries, request):
         data["dateline"] = release.location
     if countries:
         data["contentLocation"] = [
-            {"@type": "Place", "name": country.name} for country in countries
+            {"@type": "Place", "name": str(country.local_name)} for country in countries
         ]
     return data

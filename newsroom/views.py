@@ -1,7 +1,10 @@
+from django.db.models import Count, Q
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from iomcms.core.expressions import LinkedIds, ids_of
 from iomcms.core.facets import FacetedListView, filed_under
+from iomcms.core.translations import LANGUAGE_ORDER, RecordLanguages
 from projects.models import Country
 
 from .filters import ReleaseFilter
@@ -32,6 +35,7 @@ class ReleaseDetailView(DetailView):
             self.records()
             .defer(*NOT_SHOWN)
             .annotate(contact_ids=LinkedIds(NewsRelease.contact_links, "contact"))
+            .with_translations("slug", published=True)
         )
 
     def get_context_data(self, **kwargs):
@@ -45,6 +49,7 @@ class ReleaseDetailView(DetailView):
             contacts=self.contacts(release),
             related=self.related(index, release, countries, themes),
             structured_data=release_structured_data(release, countries, self.request),
+            record_languages=RecordLanguages(release, "newsroom:list"),
             **kwargs,
         )
 
@@ -62,8 +67,13 @@ class ReleaseDetailView(DetailView):
             key = ("theme", themes[0].slug)
         else:
             return []
-        latest = index.first_records(*key, count + 1, NewsRelease.objects.listed)
-        return [record for record in latest if record.pk != release.pk][:count]
+        # The release's translations are the same news: none of them is related.
+        own = {
+            release.slug,
+            *(getattr(release, f"translation_{code}", None) for code in LANGUAGE_ORDER),
+        }
+        latest = index.first_records(*key, count + len(own), NewsRelease.objects.listed)
+        return [record for record in latest if record.slug not in own][:count]
 
 
 # Querysets are built per request: published() reads the clock when it is called.
@@ -77,11 +87,43 @@ class ContactListView(ListView):
 
 
 class StatementListView(ListView):
+    """The statements in the page's language, else (`?language=`, or when there are
+    none in it) in every language; one query counts both, in place of the paginator's."""
+
     paginate_by = 20
     context_object_name = "statements"
+    query_parameters = ("language", "missing")
 
     def get_queryset(self):
         return Statement.objects.listed()
+
+    def paginate_queryset(self, queryset, page_size):
+        code = get_language()
+        counts = queryset.order_by().aggregate(
+            every=Count("pk"), here=Count("pk", filter=Q(language=code))
+        )
+        chosen = "language" not in self.request.GET and code in LANGUAGE_ORDER
+        self.language_choice = {
+            "shown": code if chosen and counts["here"] else None,
+            "fallback": code if chosen and not counts["here"] else None,
+            "every": counts["every"],
+        }
+        if self.language_choice["shown"]:
+            queryset, self.count = queryset.in_language(code), counts["here"]
+        else:
+            self.count = counts["every"]
+        return super().paginate_queryset(queryset, page_size)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        paginator.count = self.count  # counted with the language's, above
+        return paginator
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)  # paginates, choosing the language
+        context["language_choice"] = self.language_choice
+        context["missing"] = bool(self.request.GET.get("missing"))
+        return context
 
 
 class StatementDetailView(DetailView):
@@ -92,4 +134,14 @@ class StatementDetailView(DetailView):
         return Statement.objects.published()
 
     def get_queryset(self):
-        return self.records().defer(*NOT_SHOWN).select_related("summit")
+        return (
+            self.records()
+            .defer(*NOT_SHOWN)
+            .select_related("summit")
+            .with_translations("slug", published=True)
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            record_languages=RecordLanguages(self.object, "newsroom:statements"), **kwargs
+        )

@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from iomcms.core.facets import FacetChoiceFilter, FacetedFilterSet, distinct_values, from_table
 from iomcms.core.forms import PlainNumberInput, PublicForm
+from iomcms.core.translations import Language
 
-from .models import Country, Project, ProjectStatus, Region
+from .models import Country, Project, ProjectStatus, Region, country_choices
 
 
 class ProjectFilterForm(PublicForm):
@@ -29,10 +30,12 @@ class ProjectFilter(FacetedFilterSet):
         "status": ("project_status", lambda records: ProjectStatus.choices),
         "type": ("project_type", distinct_values("project_type")),
         "region": ("idf_region__slug", from_table(Region.objects)),
-        "country": ("member_states__slug", from_table(Country.objects)),
+        "country": ("member_states__slug", lambda records: country_choices(Country.objects)),
         "coverage": ("coverage", distinct_values("coverage")),
+        "language": ("language", lambda records: Language.choices),
     }
     indexed_orderings = {(): False, ("-start",): False}
+    language_facet = "language"
     index_columns = ("budget_usd",)
 
     status = FacetChoiceFilter(
@@ -51,6 +54,9 @@ class ProjectFilter(FacetedFilterSet):
     )
     coverage = FacetChoiceFilter(
         label=_("Coverage"), field_name="coverage", empty_label=_("Any coverage")
+    )
+    language = FacetChoiceFilter(
+        label=_("Language"), field_name="language", empty_label=_("All languages")
     )
     year_from = django_filters.NumberFilter(
         label=_("Running in or after"),

@@ -3,8 +3,11 @@
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from iomcms.core.cldr import territory_name
 from iomcms.core.fields import NormalisedTextField
 from iomcms.core.naturalkeys import NaturalKeyManager, NaturalKeyMixin
 from iomcms.core.publishing import Publishable, expiry_after_go_live, unique_source_key
@@ -34,6 +37,21 @@ class Region(NaturalKeyMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+
+def local_country_name(iso_code, name):
+    """The name of the country `iso_code` in the page's language; `name`, as the editors
+    typed it, is the English one."""
+    if get_language() == "en" or not iso_code:
+        return name
+    return territory_name(iso_code) or name
+
+
+def country_choices(countries):
+    """(slug, name) of `countries` for a list's country facet, each name read in the page's
+    language when shown: the facet index keeps its choices for every language."""
+    rows = countries.values_list("slug", "iso_code", "name")
+    return [(slug, lazy(local_country_name, str)(iso, name)) for slug, iso, name in rows]
 
 
 class Country(NaturalKeyMixin, models.Model):
@@ -104,6 +122,13 @@ class Country(NaturalKeyMixin, models.Model):
         country = super().from_db(db, field_names, values)
         country._stored_name = country.__dict__.get("name")
         return country
+
+    @property
+    def local_name(self):
+        """The name a visitor reads, in the page's language: what the editors typed on
+        English pages, CLDR's name for the ISO code elsewhere (that name when CLDR has
+        none)."""
+        return local_country_name(self.iso_code, self.name)
 
     def known_names(self):
         """The display name and the other names, as written."""

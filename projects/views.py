@@ -3,6 +3,7 @@ from django.views.generic import DetailView
 
 from iomcms.core.facetindex import IndexedResults
 from iomcms.core.facets import FacetedListView, filed_under
+from iomcms.core.translations import RecordLanguages
 
 from .filters import ProjectFilter
 from .models import Country, Project
@@ -38,10 +39,19 @@ class ProjectDetailView(DetailView):
         return Project.objects.published()
 
     def get_queryset(self):
-        return self.records().defer("search_vector", "source_values").select_related("idf_region")
+        return (
+            self.records()
+            .defer("search_vector", "source_values")
+            .select_related("idf_region")
+            .with_translations("slug", published=True)
+        )
 
     def get_context_data(self, **kwargs):
         member_states = filed_under(
             ProjectFilter.current_index(), "country", self.object, Country, "member_states"
         )
-        return super().get_context_data(member_states=member_states, **kwargs)
+        return super().get_context_data(
+            member_states=member_states,
+            record_languages=RecordLanguages(self.object, "projects:list"),
+            **kwargs,
+        )

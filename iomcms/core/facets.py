@@ -20,15 +20,17 @@ import django_filters
 from django import forms
 from django.core.paginator import Paginator
 from django.db.models import Count, Model, QuerySet
-from django.http import HttpResponse
+from django.http import HttpResponse, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django_filters.views import FilterView
 
 from .facetindex import FacetIndex, IndexedResults, build_index, current_index
 from .forms import PlainSelect
 from .search import matching_ids
+from .translations import LANGUAGE_ORDER
 
 
 class Filters(OrderedDict):
@@ -98,10 +100,25 @@ class FacetedFilterSet(django_filters.FilterSet):
     # The filter narrowing the list to records holding some words, if there is one: the
     # search index gives every matching record, the facet index does the rest.
     words_filter: str | None = None
+    # The facet of the records' language, if there is one: a visitor who has chosen no
+    # language sees the records in the page's; its empty choice ("All languages") shows
+    # every record.
+    language_facet: str | None = None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.index = self.current_index()
+    def __init__(self, data: QueryDict | None = None, *args: Any, **kwargs: Any) -> None:
+        index = self.current_index()
+        # The page's language when the list has records in it and the visitor has chosen
+        # none; else every language, the page saying so (`language_fallback`).
+        self.language_fallback = None
+        if self.language_facet is not None and (data is None or self.language_facet not in data):
+            code = get_language()
+            if index.masks[self.language_facet].get(code):
+                data = data.copy() if data is not None else QueryDict(mutable=True)
+                data[self.language_facet] = code
+            elif code in LANGUAGE_ORDER:
+                self.language_fallback = code
+        super().__init__(data, *args, **kwargs)
+        self.index = index
         for name in self.facets:
             self.filters[name].extra["choices"] = Options(self.index.choices[name])
         for filter_ in self.filters.values():
@@ -133,6 +150,15 @@ class FacetedFilterSet(django_filters.FilterSet):
         self.errors  # noqa: B018 -- validates the form
         cleaned = getattr(self.form, "cleaned_data", {})
         return {name: value for name, value in cleaned.items() if value not in (None, "", [])}
+
+    def chosen_values(self) -> list[str]:
+        """The names of the filters the visitor narrowed the list by: the active ones but
+        the order and the language when it is the page's (the default)."""
+        active = self.active_values()
+        active.pop("ordering", None)
+        if self.language_facet is not None and active.get(self.language_facet) == get_language():
+            active.pop(self.language_facet)
+        return list(active)
 
     def index_selection(self, without: str | None = None) -> int | None:
         """The mask of the records the active filters choose, leaving out the facet
@@ -190,8 +216,9 @@ class FacetedFilterSet(django_filters.FilterSet):
         """Give every facet's options their counts; drop the options that would give none,
         except the one chosen. Call before the form is rendered."""
         active = {name: str(value) for name, value in self.active_values().items()}
+        self.counts = {}
         for name in self.facets:
-            counts = self.facet_counts(name)
+            counts = self.counts[name] = self.facet_counts(name)
             field = self.form.fields[name]
             shown = [
                 (value, f"{label} ({counts.get(str(value), 0)})")
@@ -201,6 +228,19 @@ class FacetedFilterSet(django_filters.FilterSet):
             # The field puts its empty choice ("All countries") first itself.
             field.choices = Options(sorted(shown, key=facet_sort_key(name)))
         return self
+
+    def language_choice(self) -> dict[str, Any] | None:
+        """What the list says of its language (after annotate_choices): the language it
+        shows (the page's by default), or the page's it falls back from, and how many
+        records every language holds under the other filters."""
+        if self.language_facet is None:
+            return None
+        return {
+            # The language the list shows, by default or chosen.
+            "shown": self.active_values().get(self.language_facet),
+            "fallback": self.language_fallback,
+            "every": sum(self.counts[self.language_facet].values()),
+        }
 
 
 def distinct_values(path: str) -> Callable[[QuerySet], list[tuple[Any, Any]]]:
@@ -265,6 +305,9 @@ class FacetedListView(FilterView):
 
     paginate_by = 20
     paginator_class = BoundedPaginator
+    # Set by the switcher on a record's page when the record has no translation in the
+    # list's language: the list says so.
+    query_parameters = ("missing",)
 
     def render_to_response(self, context: dict[str, Any], **kwargs: Any) -> HttpResponse:
         response = super().render_to_response(context, **kwargs)
@@ -277,4 +320,6 @@ class FacetedListView(FilterView):
         results = self.filterset.indexed_results()
         if results is not None:
             self.object_list = kwargs["object_list"] = results
+        kwargs.setdefault("language_choice", self.filterset.language_choice())
+        kwargs.setdefault("missing", bool(self.request.GET.get("missing")))
         return super().get_context_data(**kwargs)

@@ -7,11 +7,14 @@ that record was last saved then: once the source is saved again the translation 
 date, until an editor brings it up to date.
 """
 
+import functools
 import uuid
 
 from django.db import models
 from django.db.models import Case, F, OuterRef, Q, Subquery, Value, When
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
 
 
 class Language(models.TextChoices):
@@ -157,3 +160,45 @@ class Translatable(models.Model):
             return False
         source = self.translated_from
         return source is not None and source.updated_at > self.translated_from_at
+
+
+class RecordLanguages:
+    """A record's page in every language: the addresses of its published translations
+    (from `with_translations("slug", published=True)` on the page's own query, so no query
+    more), and where the switcher goes in a language it lacks: the list `list_name` in
+    that language, saying the record is missing there."""
+
+    def __init__(self, record: models.Model, list_name: str) -> None:
+        self.record, self.list_name = record, list_name
+
+    @functools.cached_property
+    def urls(self) -> dict[str, str]:
+        """Language -> the address of the record's version in it, the record's own
+        included, in the site's language order."""
+        record = self.record
+        found = {}
+        for code in LANGUAGE_ORDER:
+            slug = (
+                record.slug
+                if code == record.language
+                else getattr(record, f"translation_{code}", None)
+            )
+            if slug:
+                with override(code):
+                    found[code] = type(record)(slug=slug, language=code).get_absolute_url()
+        return found
+
+    def others(self) -> list[tuple[str, str]]:
+        """(language, address) of each of its translations, itself left out."""
+        return [(code, url) for code, url in self.urls.items() if code != self.record.language]
+
+    def target(self, code: str) -> str:
+        """Where the switcher goes in the language `code`."""
+        if code in self.urls:
+            return self.urls[code]
+        with override(code):
+            return f"{reverse(self.list_name)}?missing=1"
+
+    def default(self) -> str:
+        """The version hreflang's x-default names: the Spanish, else the record's own."""
+        return self.urls.get(LANGUAGE_ORDER[0]) or self.urls[self.record.language]

@@ -27,6 +27,7 @@ from django.utils.translation import get_language, get_language_from_path
 from django.views.decorators.cache import never_cache
 
 from iomcms.core.query import reads_query
+from iomcms.core.translations import RecordLanguages
 
 
 class LanguageMiddleware(LocaleMiddleware):
@@ -68,14 +69,21 @@ def unprefixed(path: str) -> str:
     return path.replace(f"/{current}/", "/", 1)
 
 
-def language_links(request: HttpRequest) -> list[dict[str, Any]]:
+def language_links(
+    request: HttpRequest, record: RecordLanguages | None = None
+) -> list[dict[str, Any]]:
     """The switcher: each language named in itself (as LANGUAGES names it), with the
-    switching address (which keeps the choice in a cookie) and whether it is the page's."""
+    switching address (which keeps the choice in a cookie) and whether it is the page's.
+    On a record's page (`record`) a language goes to the record's translation in it, else
+    to the list in that language, which says the record is not there."""
     current = get_language()
     here = request.get_full_path()
     links = []
     for code, name in settings.LANGUAGES:
-        target = in_language(here, code)
+        if record is not None and get_language_from_path(request.path) is not None:
+            target = here if code == current else record.target(code)
+        else:
+            target = in_language(here, code)
         links.append(
             {
                 "code": language_code(code),
@@ -88,13 +96,21 @@ def language_links(request: HttpRequest) -> list[dict[str, Any]]:
     return links
 
 
-def alternates(request: HttpRequest) -> list[tuple[str, str]]:
+def alternates(
+    request: HttpRequest, record: RecordLanguages | None = None
+) -> list[tuple[str, str]]:
     """hreflang alternates of the page: its address in every language, itself included,
-    then x-default; none for a page outside the language prefixes (previews)."""
+    then x-default; none for a page outside the language prefixes (previews). A record's
+    page (`record`) names only the languages the record has, and as x-default its
+    Spanish version (else itself): a page, not the redirect of an address without a
+    language."""
     path = request.path
     if get_language_from_path(path) is None:
         return []
     base = f"{request.scheme}://{request.get_host()}"
+    if record is not None:
+        links = [(language_code(code), base + url) for code, url in record.urls.items()]
+        return [*links, ("x-default", base + record.default())]
     links = [
         (language_code(code), base + in_language(path, code)) for code, _ in settings.LANGUAGES
     ]

@@ -33,6 +33,7 @@ from django.utils.translation import get_language, gettext, ngettext, npgettext,
 from jinja2.nodes import EvalContext
 
 from iomcms.core import seo
+from iomcms.core.cldr import language_name
 from iomcms.core.teasers import teaser
 
 from .languages import alternates, language_code, language_links
@@ -86,6 +87,7 @@ def environment(**options: Any) -> jinja2.Environment:
         share_image=seo.SHARE_IMAGE,
         page_language=page_language,
         language_links=language_links,
+        language_name=language_name,
         alternates=alternates,
         language_codes=[code for code, _name in settings.LANGUAGES],
     )

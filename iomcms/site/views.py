@@ -12,6 +12,7 @@ from django.db import DatabaseError, connection
 from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -20,6 +21,7 @@ from iomcms.core import registry
 from iomcms.core.forms import PlainTextInput, PublicForm
 from iomcms.core.search import CANDIDATES as COUNT_CAP
 from iomcms.core.search import best_matches, words
+from iomcms.core.translations import LANGUAGE_ORDER
 from newsroom.filters import ReleaseFilter
 from newsroom.models import Contact, NewsRelease
 from projects.filters import ProjectFilter
@@ -40,6 +42,20 @@ def countries_with_counts(countries: Iterable[Country]) -> list[Country]:
     return countries
 
 
+def in_page_language(
+    releases: QuerySet[NewsRelease], name: str, count: int, **facets: str
+) -> dict[str, Any]:
+    """The first `count` of `releases` (those filed under `facets` in the news list's facet
+    index) in the page's language, as `name`; all of them when none is in that language,
+    `<name>_fallback` then saying so. The index tells which, with no query."""
+    index = ReleaseFilter.current_index()
+    code = get_language()
+    here = index.selection({**facets, "language": code}) if code in LANGUAGE_ORDER else 0
+    if here:
+        releases = releases.in_language(code)
+    return {name: releases[:count], f"{name}_fallback": not here and code in LANGUAGE_ORDER}
+
+
 class HomeView(TemplateView):
     template_name = "home.html"
 
@@ -47,14 +63,17 @@ class HomeView(TemplateView):
         projects = Project.objects.in_brief()
         active = list(projects.filter(project_status=ProjectStatus.ACTIVE)[:5])
         return super().get_context_data(
-            latest_releases=NewsRelease.objects.listed()[:5],
+            **in_page_language(NewsRelease.objects.listed(), "latest_releases", 5),
             projects=active or list(projects[:5]),
             showing_active_projects=bool(active),
-            countries=[
-                country
-                for country in countries_with_counts(Country.objects.order_by("name"))
-                if country.has_content
-            ],
+            countries=sorted(
+                (
+                    country
+                    for country in countries_with_counts(Country.objects.order_by("name"))
+                    if country.has_content
+                ),
+                key=lambda country: str(country.local_name),
+            ),
             **kwargs,
         )
 
@@ -73,8 +92,8 @@ class CountryListView(ListView):
         def place(country: Country) -> tuple[bool, int, str, str]:
             region = country.region
             if region is None:
-                return (True, 0, "", country.name)
-            return (False, -sizes[region.pk], region.name, country.name)
+                return (True, 0, "", str(country.local_name))
+            return (False, -sizes[region.pk], region.name, str(country.local_name))
 
         return sorted(countries, key=place)
 
@@ -94,7 +113,9 @@ class CountryDetailView(DetailView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         releases = NewsRelease.objects.listed().filter(countries=self.object)
-        return super().get_context_data(releases=releases[:20], **kwargs)
+        return super().get_context_data(
+            **in_page_language(releases, "releases", 20, country=self.object.slug), **kwargs
+        )
 
 
 class SearchForm(PublicForm):

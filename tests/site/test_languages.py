@@ -6,6 +6,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from decimal import Decimal
+from urllib.parse import quote
 
 import pytest
 from django.conf import settings
@@ -70,6 +71,15 @@ def public_pages(content):
     }
 
 
+# Pages of a translatable record: their switcher and alternates follow the record's
+# translations (tests/site/test_record_languages.py).
+RECORD_PAGES = ("release", "project")
+LIST_OF = {
+    "release": lambda lang: address("newsroom:list", lang),
+    "project": lambda lang: address("projects:list", lang),
+}
+
+
 def hreflangs(html):
     return dict(re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html))
 
@@ -91,11 +101,22 @@ def test_every_page_says_its_language_offers_the_others_and_lists_them_all(conte
             (code, code == language) for code in LANGUAGES
         ], name
         for href, code, _ in links:
-            assert href.endswith(f"?next={at(code)}"), (name, href)
+            if name in RECORD_PAGES and code not in (language, content[name].language):
+                # A language the record lacks: the list in it, saying so.
+                target = quote(f"{LIST_OF[name](code)}?missing=1", safe="/")
+            else:
+                target = at(code)
+            assert href.endswith(f"?next={target}"), (name, href)
         for name_in_itself in ("Español", "English", "Português", "Français"):
             assert f">{name_in_itself}</a>" in switcher[1]
         # hreflang: the page in every language, itself included, and x-default.
         alternates = hreflangs(html)
+        if name in RECORD_PAGES:
+            # A record's page: only the languages it has (this English record, without
+            # translations, has English alone), x-default a page that answers.
+            own = f"http://testserver{at(content[name].language)}"
+            assert alternates == {"en": own, "x-default": own}, name
+            continue
         assert alternates == {
             **{code: f"http://testserver{at(code)}" for code in LANGUAGES},
             "x-default": f"http://testserver{at(language).replace(f'/{language}/', '/', 1)}",
@@ -106,10 +127,12 @@ def test_hreflang_alternates_are_reciprocal_and_answer(content):
     client = visitor()
     for name, at in public_pages(content).items():
         alternates = hreflangs(client.get(at("es")).content.decode())
-        for code in LANGUAGES:
+        for code in LANGUAGES if name not in RECORD_PAGES else ("en", "x-default"):
             response = client.get(alternates[code])
             assert response.status_code == 200, (name, code)
             assert hreflangs(response.content.decode()) == alternates, (name, code)
+        if name in RECORD_PAGES:
+            continue
         # x-default sends each visitor to their language.
         response = visitor("fr").get(alternates["x-default"])
         assert (response.status_code, response["Location"]) == (301, at("fr")), name
@@ -252,10 +275,11 @@ def test_dates_and_budgets_read_as_each_language_writes_them(language, day, budg
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_structured_data_gives_the_page_language(content, language):
+def test_structured_data_gives_the_record_language(content, language):
     html = visitor().get(record_address(content["release"], language)).content.decode()
     data = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html)[1])
-    assert data["inLanguage"] == language
+    # The release is written in English, whichever page shows it.
+    assert data["inLanguage"] == content["release"].language == "en"
     assert data["url"] == f"http://testserver{record_address(content['release'], language)}"
 
 
