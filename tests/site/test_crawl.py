@@ -57,16 +57,14 @@ def make_content():
         contacts=[person],
         themes=[theme],
     )
-    factories.release(
+    factories.translated_release(
+        spanish,
         "Migrant girls reach Buenos Aires",
-        language="en",
         summary="IOM supports the families.",
         body="Migrant families crossed the northern border.",
         countries=[argentina],
         contacts=[person],
         themes=[theme],
-        translation_key=spanish.translation_key,
-        translated_from=spanish,
     )
     factories.release("Water for the border towns", language="en", countries=[argentina])
     factories.project(

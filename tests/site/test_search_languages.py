@@ -26,12 +26,10 @@ def releases():
         language="es",
         body="La migración de la niña migrante y su familia terminó en la frontera sur.",
     )
-    english = factories.release(
+    english = factories.translated_release(
+        spanish,
         "A migrant girl reaches Tapachula",
-        language="en",
         body="The girl's migration with her family ended at the southern border.",
-        translation_key=spanish.translation_key,
-        translated_from=spanish,
     )
     return {"spanish": spanish, "english": english, "older": older}
 
