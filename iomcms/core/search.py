@@ -343,24 +343,65 @@ def highlight(body: str, text: str, width: int = 240) -> SafeString:
     if not terms:
         return escape(excerpt)
     pattern = marker(tuple(terms))
-    # The text's words and what lies between them, alternately.
-    pieces = re.split(r"(\w+)", excerpt)
-    for index, piece in enumerate(pieces):
-        piece = escape(piece)
-        if index % 2 and any(stem(language, piece) in wanted for language in STEMMERS):
-            piece = f"<mark>{piece}</mark>"
-        elif index % 2:
-            piece = pattern.sub(r"<mark>\1</mark>", piece)
-        pieces[index] = piece
-    return mark_safe("".join(pieces))
+    seen: dict[str, str] = {}
+
+    def marked(match: re.Match[str]) -> str:
+        """The word between the marks (stand-ins the text has not) if it is a form of a
+        word searched for, else with any searched word within it marked."""
+        word = match.group()
+        if word not in seen:
+            if any(stem(language, word) in wanted for language in STEMMERS):
+                seen[word] = f"\x00{word}\x01"
+            else:
+                seen[word] = pattern.sub("\x00\\1\x01", word)
+        return seen[word]
+
+    excerpt = WORD.sub(marked, excerpt.replace("\x00", "").replace("\x01", ""))
+    return mark_safe(escape(excerpt).replace("\x00", "<mark>").replace("\x01", "</mark>"))
+
+
+WORD = re.compile(r"\w+")
+
+
+def accented_letters() -> dict[str, str]:
+    """Each lower-case letter and its accented forms, as a regular expression's character
+    class ("n" → "[nñ]"), for the letters that have some."""
+    forms: dict[str, str] = {}
+    for code in range(0xC0, 0x250):
+        letter = chr(code)
+        decomposed = unicodedata.normalize("NFD", letter)
+        plain = "".join(char for char in decomposed if not unicodedata.combining(char))
+        if len(plain) == 1 and plain != letter and letter.islower():
+            forms[plain] = forms.get(plain, plain) + letter
+    return {plain: f"[{letters}]" for plain, letters in forms.items()}
+
+
+ACCENTED_FORMS = accented_letters()
+# How far into a text an excerpt looks for a form of the words searched for (not the words
+# themselves): an excerpt from further on is seldom better than the text's beginning.
+FORMS_WITHIN = 4000
 
 
 def first_form(body: str, wanted: set[str]) -> list[int]:
-    """Where the first word of `body` stemming to one of `wanted` starts, in a list (empty
-    when none does)."""
-    for word in re.finditer(r"\w+", body):
+    """Where the first word of `body` stemming to one of `wanted` starts, within its first
+    FORMS_WITHIN characters, in a list (empty when none does). Only words beginning with
+    a stem, accents or none, are stemmed (nearly every form of a word does): a body runs
+    to thousands of words."""
+    stems = "|".join(
+        "".join(ACCENTED_FORMS.get(char, re.escape(char)) for char in stem)
+        for stem in sorted(wanted, key=len, reverse=True)
+    )
+    lowered = body[:FORMS_WITHIN].lower()
+    if len(lowered) != len(
+        body[:FORMS_WITHIN]
+    ):  # a letter lower-cased into two: places would shift
+        return []
+    for word in re.finditer(rf"(?:{stems})\w*", lowered):
+        start = word.start()
+        if start and lowered[start - 1].isalnum():
+            continue  # within a word
         if any(stem(language, word.group()) in wanted for language in STEMMERS):
-            return [word.start()]
+            return [start]
     return []
 
 

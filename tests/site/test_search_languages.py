@@ -119,3 +119,10 @@ def test_sqlites_index_holds_stems_with_accents_folded():
 def test_excerpts_mark_the_words_in_any_of_their_forms():
     excerpt = highlight("La niña migrante cruzó la frontera.", "niñas migrantes")
     assert excerpt == "La <mark>niña</mark> <mark>migrante</mark> cruzó la frontera."
+
+
+def test_an_excerpt_opens_at_the_first_form_of_a_word_searched_for():
+    body = "Un informe largo. " * 40 + "Las niñas migrantes llegaron."
+    excerpt = highlight(body, "migracion niña")
+    assert excerpt.startswith("…")
+    assert "<mark>niñas</mark> migrantes" in excerpt
