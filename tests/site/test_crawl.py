@@ -25,6 +25,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils.translation import override
 
+from iomcms.core.contentversion import page_cache
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -189,6 +190,9 @@ def crawl(client):
 def site(django_db_setup, django_db_blocker):
     """The pages of the crawl, by path; the content stays for the module's tests (which
     fetch some pages again) and is rolled back after them."""
+    # A new content version, as each test gets (conftest): pages and facet indexes of the
+    # tests before, whose records are gone, must not carry over.
+    page_cache().clear()
     with django_db_blocker.unblock(), transaction.atomic():
         make_content()
         yield crawl(Client())
