@@ -56,6 +56,17 @@ def release(title=None, countries=(), contacts=(), themes=(), **fields):
     return record
 
 
+def translated_release(source, title, language="en", **fields):
+    """`source`'s translation into `language`, linked to it (one translation group)."""
+    return release(
+        title,
+        language=language,
+        translation_key=source.translation_key,
+        translated_from=source,
+        **fields,
+    )
+
+
 def statement(title=None, **fields):
     title = title or _unique("Statement")
     fields.setdefault("status", Status.PUBLISHED)

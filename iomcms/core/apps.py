@@ -1,5 +1,6 @@
 from django.apps import AppConfig
 from django.core.signals import request_started
+from django.db.backends.signals import connection_created
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
@@ -12,7 +13,7 @@ class CoreConfig(AppConfig):
     verbose_name = "Core"
 
     def ready(self) -> None:
-        from . import contentversion, publishing
+        from . import contentversion, publishing, search
 
         for signal in (post_save, post_delete, m2m_changed):
             signal.connect(contentversion.on_content_change, dispatch_uid=f"content-{signal}")
@@ -24,3 +25,5 @@ class CoreConfig(AppConfig):
         request_started.connect(
             contentversion.availability.request_started, dispatch_uid="content-request"
         )
+        # SQLite's search indexes are kept by triggers calling the stemmer.
+        connection_created.connect(search.add_search_functions, dispatch_uid="search-functions")

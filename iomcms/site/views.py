@@ -118,6 +118,15 @@ class CountryDetailView(DetailView):
         )
 
 
+# "Only in <the page's language>", by the page's language.
+ONLY_IN = {
+    "es": _("Only in Spanish"),
+    "en": _("Only in English"),
+    "pt": _("Only in Portuguese"),
+    "fr": _("Only in French"),
+}
+
+
 class SearchForm(PublicForm):
     q = forms.CharField(
         label=_("Search the site"),
@@ -125,6 +134,21 @@ class SearchForm(PublicForm):
         required=False,
         widget=PlainTextInput(attrs={"type": "search"}),
     )
+    # Every language (the page's first), or the page's only. Another language's code (a
+    # link from that language's page, through the switcher) reads as every language.
+    language = forms.CharField(label=_("Languages"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_language = get_language()
+        self.language_choices = [
+            ("", _("All languages")),
+            (self.page_language, ONLY_IN[self.page_language]),
+        ]
+
+    def clean_language(self) -> str:
+        chosen = self.cleaned_data["language"]
+        return chosen if chosen == self.page_language else ""
 
 
 @dataclass
@@ -134,16 +158,21 @@ class ResultGroup:
     total: int
 
 
-def search_site(text: str, limit: int = 20) -> list[ResultGroup]:
-    """Published records of every searchable model matching `text`, by type."""
+def search_site(
+    text: str, limit: int = 20, first: str | None = None, only: str | None = None
+) -> list[ResultGroup]:
+    """Published records of every searchable model matching `text`, by type: those in the
+    language `first` before the others, or only those in the language `only`."""
     results = []
     for model, search in registry.searches():
         if search.find is not None:
             hits, total = search.find(text, limit)
         else:
-            # What a hit shows: its title, its link and an excerpt of its text.
-            queryset = model.objects.published().only("title", "slug", search.field)
-            hits, total = best_matches(queryset, text, search.field, limit)
+            # What a hit shows: its title, its link, its language and an excerpt of its text.
+            queryset = model.objects.published().only("title", "slug", "language", search.field)
+            if only:
+                queryset = queryset.filter(language=only)
+            hits, total = best_matches(queryset, text, search.field, limit, first)
         results.append(ResultGroup(search.heading, hits, total))
     return results
 
@@ -163,11 +192,16 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         form = self.form_class(self.request.GET)
-        text = form.cleaned_data["q"].strip() if form.is_valid() else ""
-        groups = search_site(text) if words(text) else []
+        valid = form.is_valid()
+        text = form.cleaned_data["q"].strip() if valid else ""
+        only = form.cleaned_data["language"] if valid else ""
+        language = form.page_language
+        groups = search_site(text, first=language, only=only) if words(text) else []
         return super().get_context_data(
             form=form,
             query=text,
+            search_language=language,
+            only=only,
             groups=groups,
             total=sum(group.total for group in groups),
             cap=COUNT_CAP,
